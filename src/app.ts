@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { authContext } from './platform/auth/context.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
+import { httpPlatform } from './platform/http/plugin.ts';
+import { idempotency } from './platform/http/idempotency.ts';
+import { openApi } from './platform/http/openapi.ts';
+import { observability } from './platform/http/observability.ts';
+import type { JobQueue } from './platform/jobs/queue.ts';
+import { platformRoutes } from './platform/routes.ts';
+
+/** What the application needs from the outside; tests build their own. */
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  jobs: JobQueue;
+}
+
+export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Builds the Fastify application: platform plugins first, then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  await app.register(httpPlatform);
+  await app.register(openApi);
+  await app.register(observability, { database });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies && !config.publicUrl.startsWith('http://'),
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 2000,
+    exposeStatusRoute: false,
+    pressureHandler: (request, reply) => {
+      reply.header('retry-after', '5');
+      reply.status(503).send({ error: { code: 'unavailable', message: request.locale === 'en' ? 'The service is temporarily overloaded.' : 'Le service est momentanément surchargé.' } });
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: '1 minute' });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: config.secureCookies ? '__Host-civique_csrf' : 'civique_csrf',
+    cookieOpts: { path: '/', httpOnly: true, secure: config.secureCookies, sameSite: 'lax' },
+  });
+  await app.register(authContext, { db: database.db, secureCookies: config.secureCookies });
+  // Every state-changing browser request needs the CSRF token (machine clients use bearer tokens).
+  app.addHook('onRequest', (request, reply, done) => {
+    const method = request.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
+    if (!request.url.startsWith('/api/')) return done();
+    if (request.headers.authorization?.startsWith('Bearer ')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  await app.register(idempotency, { db: database.db });
+
+  await app.register(platformRoutes, { prefix: '/api' });
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    // The web app's client-side routes all answer with its index page.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/feeds/') && !path.includes('.')) {
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      }
+      return reply.status(404).send({ error: { code: 'route.not_found', message: request.locale === 'en' ? 'This address does not exist.' : 'Cette adresse n’existe pas.' } });
+    });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

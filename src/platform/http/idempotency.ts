@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Database } from '../db/client.ts';
+import { sendError } from './plugin.ts';
+import { idempotencyKeys } from './schema.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { principal: string; key: string } | null;
+  }
+}
+
+// A request that never completed (the process died) frees its key after this long.
+const STALE_AFTER_MS = 60_000;
+
+function principalOf(request: FastifyRequest): string {
+  const accountId = (request as { auth?: { account?: { id: string } } | null }).auth?.account?.id;
+  return accountId ? `account:${accountId}` : `ip:${request.ip}`;
+}
+
+function hashRequest(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(request.method)
+    .update('\0')
+    .update(request.url)
+    .update('\0')
+    .update(JSON.stringify(request.body ?? null))
+    .digest('hex');
+}
+
+/**
+ * `Idempotency-Key` on POST: the first answer is stored and replayed to retries with the same key,
+ * so a retried registration, booking or payment does nothing twice. Runs after authentication.
+ */
+export const idempotency = fp(async (app: FastifyInstance, opts: { db: Database }) => {
+  const { db } = opts;
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return;
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!key || key.length < 8 || key.length > 200) {
+      return sendError(reply, request, 400, 'idempotency.key_invalid');
+    }
+    const principal = principalOf(request);
+    const requestHash = hashRequest(request);
+    const path = request.routeOptions.url ?? request.url;
+
+    // Free a key whose first request died half-way.
+    await db
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.principal, principal),
+          eq(idempotencyKeys.key, key),
+          isNull(idempotencyKeys.status),
+          lt(idempotencyKeys.createdAt, new Date(Date.now() - STALE_AFTER_MS)),
+        ),
+      );
+    const inserted = await db
+      .insert(idempotencyKeys)
+      .values({ principal, key, method: request.method, path, requestHash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length > 0) {
+      request.idempotency = { principal, key };
+      return;
+    }
+    const [existing] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+    if (!existing) return sendError(reply, request, 409, 'idempotency.in_progress');
+    if (existing.requestHash !== requestHash) return sendError(reply, request, 422, 'idempotency.key_reused');
+    if (existing.status === null) return sendError(reply, request, 409, 'idempotency.in_progress');
+    reply.header('idempotent-replayed', 'true');
+    for (const [name, value] of Object.entries(existing.responseHeaders ?? {})) reply.header(name, value);
+    return reply.status(existing.status).send(existing.responseBody ?? '');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const slot = request.idempotency;
+    if (!slot) return payload;
+    request.idempotency = null;
+    const where = and(eq(idempotencyKeys.principal, slot.principal), eq(idempotencyKeys.key, slot.key));
+    if (reply.statusCode >= 500) {
+      // A failure the client may retry: forget the key so the retry runs.
+      await db.delete(idempotencyKeys).where(where);
+      return payload;
+    }
+    const contentType = reply.getHeader('content-type');
+    await db
+      .update(idempotencyKeys)
+      .set({
+        status: reply.statusCode,
+        responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
+        responseHeaders: contentType ? { 'content-type': String(contentType) } : {},
+        completedAt: sql`now()`,
+      })
+      .where(where);
+    return payload;
+  });
+});

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, renderMessage } from './errors.ts';
+import { type Locale, localeFromHeader } from './locale.ts';
+import { describeValidation } from './validation-messages.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language of this request's answers: the signed-in person's choice, else Accept-Language. */
+    locale: Locale;
+  }
+}
+
+/** The error body every route returns (DESIGN.md, HTTP rules). */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Sends an error in the one shape of the API. */
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  params: Record<string, string | number> = {},
+  details?: unknown,
+): FastifyReply {
+  const body: ErrorBody = { error: { code, message: renderMessage(code, request.locale ?? 'fr', params) } };
+  if (details !== undefined) body.error.details = details;
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    code === '08006' ||
+    code === '08001' ||
+    (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
+  );
+}
+
+/** Locale detection, the error handler and the 404 handler, shared by every route. */
+export const httpPlatform = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('locale', 'fr');
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError(reply, request, error.status, error.code, error.params, error.details);
+    }
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      return sendError(reply, request, 400, 'validation.failed', {}, {
+        fields: describeValidation(fe.validation, request.locale, fe.validationContext),
+      });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
+      return sendError(reply, request, 400, 'validation.body_malformed');
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
+      return sendError(reply, request, 415, 'validation.unsupported_media_type');
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+      return sendError(reply, request, 413, 'validation.too_large');
+    }
+    if (fe.statusCode === 429) {
+      const seconds = Number(reply.getHeader('retry-after') ?? 60);
+      return sendError(reply, request, 429, 'rate_limited', { seconds });
+    }
+    if (fe.code?.startsWith('FST_CSRF') || fe.code === 'FST_ERR_CSRF') {
+      return sendError(reply, request, 403, 'csrf.invalid');
+    }
+    if (isDatabaseDown(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendError(reply, request, 503, 'unavailable');
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendError(reply, request, fe.statusCode, 'validation.failed');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, 500, 'internal');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(reply, request, 404, 'route.not_found'));
+});
