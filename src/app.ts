@@ -5,16 +5,16 @@ import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { authContext } from './platform/auth/context.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
-import { httpPlatform } from './platform/http/plugin.ts';
 import { idempotency } from './platform/http/idempotency.ts';
-import { openApi } from './platform/http/openapi.ts';
 import { observability } from './platform/http/observability.ts';
+import { openApi } from './platform/http/openapi.ts';
+import { httpPlatform } from './platform/http/plugin.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import { platformRoutes } from './platform/routes.ts';
 
@@ -34,7 +34,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
@@ -61,7 +63,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     exposeStatusRoute: false,
     pressureHandler: (request, reply) => {
       reply.header('retry-after', '5');
-      reply.status(503).send({ error: { code: 'unavailable', message: request.locale === 'en' ? 'The service is temporarily overloaded.' : 'Le service est momentanément surchargé.' } });
+      reply
+        .status(503)
+        .send({
+          error: {
+            code: 'unavailable',
+            message:
+              request.locale === 'en'
+                ? 'The service is temporarily overloaded.'
+                : 'Le service est momentanément surchargé.',
+          },
+        });
     },
   });
   await app.register(cookie);
@@ -85,14 +97,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(platformRoutes, { prefix: '/api' });
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
     // The web app's client-side routes all answer with its index page.
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/feeds/') && !path.includes('.')) {
+      if (
+        request.method === 'GET' &&
+        !path.startsWith('/api/') &&
+        !path.startsWith('/feeds/') &&
+        !path.includes('.')
+      ) {
         return reply.type('text/html; charset=utf-8').sendFile('index.html');
       }
-      return reply.status(404).send({ error: { code: 'route.not_found', message: request.locale === 'en' ? 'This address does not exist.' : 'Cette adresse n’existe pas.' } });
+      return reply
+        .status(404)
+        .send({
+          error: {
+            code: 'route.not_found',
+            message: request.locale === 'en' ? 'This address does not exist.' : 'Cette adresse n’existe pas.',
+          },
+        });
     });
   }
   return app;

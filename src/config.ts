@@ -74,7 +74,12 @@ export const ENV_VARS: ReadonlyArray<{ name: string; default: string; fr: string
     fr: 'Exécuter les tâches dans le processus serve (PostgreSQL : false si des workers séparés)',
     en: 'Run jobs inside the serve process (PostgreSQL: false when separate workers run)',
   },
-  { name: 'SESSION_TTL_HOURS', default: '336', fr: 'Durée des sessions (heures)', en: 'Session lifetime (hours)' },
+  {
+    name: 'SESSION_TTL_HOURS',
+    default: '336',
+    fr: 'Durée des sessions (heures)',
+    en: 'Session lifetime (hours)',
+  },
   {
     name: 'RATE_LIMIT_MAX',
     default: '600',

@@ -37,7 +37,10 @@ function onSignals(runtime: Runtime): void {
 const program = new Command()
   .name('civique')
   .description('Civique — hôtel de ville numérique / digital city hall')
-  .addHelpText('after', `\nEnvironment:\n${ENV_VARS.map((v) => `  ${v.name.padEnd(18)} ${v.en} (default ${v.default})`).join('\n')}`);
+  .addHelpText(
+    'after',
+    `\nEnvironment:\n${ENV_VARS.map((v) => `  ${v.name.padEnd(18)} ${v.en} (default ${v.default})`).join('\n')}`,
+  );
 
 program
   .command('serve')
@@ -100,7 +103,9 @@ program
 
 program
   .command('totp')
-  .description('Print the current TOTP code of a demonstration account / Code TOTP d’un compte de démonstration')
+  .description(
+    'Print the current TOTP code of a demonstration account / Code TOTP d’un compte de démonstration',
+  )
   .argument('<email>')
   .action(async (email: string) => {
     const config = loadConfig();

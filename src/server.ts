@@ -3,8 +3,8 @@ import { type AppDeps, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { runMigrations } from './platform/db/migrate.ts';
-import { JobQueue } from './platform/jobs/queue.ts';
 import { defineJobs } from './platform/jobs/define-jobs.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
 
 /** A running process's parts, so the CLI can stop them in order. */
 export interface Runtime {
@@ -23,7 +23,10 @@ export async function openRuntime(config: Config): Promise<{ database: DatabaseH
 }
 
 /** Starts the HTTP server (and, in embedded mode or when asked, the job workers). */
-export async function startServer(config: Config, hooks: { afterMigrate?: (deps: AppDeps) => Promise<void> } = {}): Promise<Runtime> {
+export async function startServer(
+  config: Config,
+  hooks: { afterMigrate?: (deps: AppDeps) => Promise<void> } = {},
+): Promise<Runtime> {
   const { database, jobs } = await openRuntime(config);
   const deps: AppDeps = { config, database, jobs };
   await hooks.afterMigrate?.(deps);

@@ -18,5 +18,8 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_org_at_idx').on(t.orgId, t.at), index('audit_log_subject_idx').on(t.subjectAccountId)],
+  (t) => [
+    index('audit_log_org_at_idx').on(t.orgId, t.at),
+    index('audit_log_subject_idx').on(t.subjectAccountId),
+  ],
 );

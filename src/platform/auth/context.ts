@@ -47,7 +47,11 @@ export function sessionIdOf(token: string): string {
 }
 
 /** Sets the session cookie on a reply. */
-export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; maxAgeSeconds: number }) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+) {
   reply.setCookie(sessionCookieName(options.secure), token, {
     path: '/',
     httpOnly: true,
@@ -95,22 +99,29 @@ export async function loadAuthContext(db: Database, sessionId: string): Promise<
 const TOUCH_EVERY_MS = 60_000;
 
 /** Resolves `request.auth` from the session cookie on every request. */
-export const authContext = fp(async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean }) => {
-  const cookieName = sessionCookieName(opts.secureCookies);
-  app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = request.cookies[cookieName];
-    if (!token) return;
-    const id = sessionIdOf(token);
-    const context = await loadAuthContext(opts.db, id);
-    if (!context) return;
-    request.auth = context;
-    // Answers in the person's own language unless the request asks explicitly.
-    if (!request.headers['accept-language']) request.locale = context.account.locale;
-    void opts.db
-      .update(sessions)
-      .set({ lastSeenAt: sql`now()` })
-      .where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < now() - ${`${TOUCH_EVERY_MS} milliseconds`}::interval`))
-      .catch(() => {});
-  });
-});
+export const authContext = fp(
+  async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean }) => {
+    const cookieName = sessionCookieName(opts.secureCookies);
+    app.decorateRequest('auth', null);
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const token = request.cookies[cookieName];
+      if (!token) return;
+      const id = sessionIdOf(token);
+      const context = await loadAuthContext(opts.db, id);
+      if (!context) return;
+      request.auth = context;
+      // Answers in the person's own language unless the request asks explicitly.
+      if (!request.headers['accept-language']) request.locale = context.account.locale;
+      void opts.db
+        .update(sessions)
+        .set({ lastSeenAt: sql`now()` })
+        .where(
+          and(
+            eq(sessions.id, id),
+            sql`${sessions.lastSeenAt} < now() - ${`${TOUCH_EVERY_MS} milliseconds`}::interval`,
+          ),
+        )
+        .catch(() => {});
+    });
+  },
+);

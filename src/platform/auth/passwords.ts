@@ -42,6 +42,11 @@ export async function assertAcceptablePassword(password: string, personal: strin
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('auth.password_too_short', 400, { params: { min: MIN_PASSWORD_LENGTH } });
   }
-  const result = await zxcvbn.checkAsync(password, [...personal.filter(Boolean), 'civique', 'ville', 'municipalite']);
+  const result = await zxcvbn.checkAsync(password, [
+    ...personal.filter(Boolean),
+    'civique',
+    'ville',
+    'municipalite',
+  ]);
   if (result.score < 3) throw new AppError('auth.password_too_common', 400);
 }

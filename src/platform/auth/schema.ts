@@ -1,5 +1,15 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { newId } from '../db/ids.ts';
 import { organisations } from '../orgs/schema.ts';
 
@@ -14,7 +24,9 @@ export const accounts = pgTable(
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     phone: text('phone'),
-    locale: text('locale', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    locale: text('locale', { enum: ['fr', 'en'] })
+      .notNull()
+      .default('fr'),
     isInstallationAdmin: boolean('is_installation_admin').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
@@ -101,5 +113,8 @@ export const memberships = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.accountId, t.role] }), index('memberships_account_idx').on(t.accountId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.role] }),
+    index('memberships_account_idx').on(t.accountId),
+  ],
 );

@@ -11,4 +11,3 @@ export const referenceCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.kind, t.year] })],
 );
-

@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, primaryKey, type PgColumn, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, type PgColumn, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { newId } from './ids.ts';
 
 /**
@@ -8,9 +8,7 @@ import { newId } from './ids.ts';
  */
 export function tenantColumns(orgReference: () => AnyPgColumn) {
   return {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(orgReference, { onDelete: 'restrict' }),
+    orgId: uuid('org_id').notNull().references(orgReference, { onDelete: 'restrict' }),
     id: uuid('id').notNull().$defaultFn(newId),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   };

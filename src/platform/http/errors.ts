@@ -40,7 +40,11 @@ export class AppError extends Error {
 }
 
 /** Renders a catalogue message in a language, filling `{name}` placeholders. */
-export function renderMessage(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+export function renderMessage(
+  code: string,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   const entry = catalogue.get(code) ?? MESSAGES.internal;
   return entry[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }

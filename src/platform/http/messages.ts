@@ -28,7 +28,7 @@ export const MESSAGES = {
     en: 'Unsupported content type.',
   },
   'validation.too_large': { fr: 'Le contenu envoyé est trop volumineux.', en: 'The request is too large.' },
-  'rate_limited': {
+  rate_limited: {
     fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
     en: 'Too many attempts. Try again in {seconds} seconds.',
   },

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Type } from 'typebox';
 import client from 'prom-client';
+import { Type } from 'typebox';
 import type { DatabaseHandle } from '../db/client.ts';
 import { sendError } from './plugin.ts';
 

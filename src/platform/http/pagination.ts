@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 /** Query string of every paginated list: `page` from 1, `perPage` up to 200. */
 export const PageQuery = Type.Object({
@@ -18,7 +18,12 @@ export function Page<T extends TSchema>(item: T) {
 }
 
 /** Limit and offset for a page query. */
-export function pageWindow(query: PageQuery): { limit: number; offset: number; page: number; perPage: number } {
+export function pageWindow(query: PageQuery): {
+  limit: number;
+  offset: number;
+  page: number;
+  perPage: number;
+} {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? 50;
   return { limit: perPage, offset: (page - 1) * perPage, page, perPage };

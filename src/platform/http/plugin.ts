@@ -39,7 +39,8 @@ function isDatabaseDown(error: unknown): boolean {
     code === '57P03' || // cannot_connect_now
     code === '08006' ||
     code === '08001' ||
-    (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
+    (error instanceof Error &&
+      /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
   );
 }
 
@@ -56,11 +57,22 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     }
     const fe = error as FastifyError;
     if (fe.validation) {
-      return sendError(reply, request, 400, 'validation.failed', {}, {
-        fields: describeValidation(fe.validation, request.locale, fe.validationContext),
-      });
+      return sendError(
+        reply,
+        request,
+        400,
+        'validation.failed',
+        {},
+        {
+          fields: describeValidation(fe.validation, request.locale, fe.validationContext),
+        },
+      );
     }
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
+    if (
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      (fe.statusCode === 400 && error instanceof SyntaxError)
+    ) {
       return sendError(reply, request, 400, 'validation.body_malformed');
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {

@@ -41,7 +41,11 @@ const RULES: Record<string, (p: Record<string, unknown>) => Bilingual> = {
 };
 
 /** Turns schema-validation errors into per-field messages in the person's language. */
-export function describeValidation(errors: readonly AjvLikeError[], locale: Locale, context?: string): FieldProblem[] {
+export function describeValidation(
+  errors: readonly AjvLikeError[],
+  locale: Locale,
+  context?: string,
+): FieldProblem[] {
   return errors.map((e) => {
     const params = e.params ?? {};
     const base = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');

@@ -1,5 +1,4 @@
-import { PgBoss } from 'pg-boss';
-import { fromPglite } from 'pg-boss';
+import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
 
 /** Options of one queue: retries with exponential back-off by default. */
@@ -29,9 +28,12 @@ export class JobQueue {
   private readonly registrations = new Map<string, Registration>();
   private readonly schedules: Array<{ name: string; cron: string; data: object }> = [];
   private started = false;
+  private starting: Promise<void> | undefined;
 
-  constructor(handle: DatabaseHandle) {
-    const common = { schedule: true, supervise: true, migrate: true } as const;
+  /** `background: false` turns off pg-boss's timers (cron and maintenance), for tests and one-shot commands. */
+  constructor(handle: DatabaseHandle, options: { background?: boolean } = {}) {
+    const background = options.background ?? true;
+    const common = { schedule: background, supervise: background, migrate: true } as const;
     if (handle.kind === 'pglite') {
       if (!handle.pglite) throw new Error('PGlite handle without client');
       this.boss = new PgBoss({ ...common, db: fromPglite(handle.pglite), backend: 'pglite' });
@@ -58,6 +60,11 @@ export class JobQueue {
   /** Starts pg-boss and creates every declared queue (no workers yet). */
   async start(): Promise<void> {
     if (this.started) return;
+    this.starting ??= this.startOnce();
+    await this.starting;
+  }
+
+  private async startOnce(): Promise<void> {
     await this.boss.start();
     for (const r of this.registrations.values()) {
       await this.boss.createQueue(r.name, {
@@ -67,7 +74,8 @@ export class JobQueue {
         expireInSeconds: r.options.expireInSeconds ?? 300,
       });
     }
-    for (const s of this.schedules) await this.boss.schedule(s.name, s.cron, s.data, { tz: 'America/Toronto' });
+    for (const s of this.schedules)
+      await this.boss.schedule(s.name, s.cron, s.data, { tz: 'America/Toronto' });
     this.started = true;
   }
 
@@ -80,22 +88,63 @@ export class JobQueue {
         { batchSize: r.batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
         async (jobs) => {
           for (const job of jobs) {
-            await r.handler(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
+            await r.handler(job.data, {
+              id: job.id,
+              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+            });
           }
         },
       );
     }
   }
 
+  /**
+   * Processes the jobs already queued, in this call (tests and the CLI): fetch, run, complete or fail,
+   * through pg-boss itself. Returns how many jobs ran.
+   */
+  async runPending(names?: string[]): Promise<number> {
+    await this.start();
+    let ran = 0;
+    for (const r of this.registrations.values()) {
+      if (names && !names.includes(r.name)) continue;
+      for (;;) {
+        const jobs = await this.boss.fetch<never>(r.name, { batchSize: 50 });
+        if (jobs.length === 0) break;
+        for (const job of jobs) {
+          try {
+            await r.handler(job.data, {
+              id: job.id,
+              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+            });
+            await this.boss.complete(r.name, job.id);
+          } catch (error) {
+            await this.boss.fail(r.name, job.id, {
+              message: error instanceof Error ? error.message : String(error),
+            });
+          }
+          ran++;
+        }
+      }
+    }
+    return ran;
+  }
+
   /** Enqueues a job; returns its id. */
-  async send(name: string, data: object, options: { singletonKey?: string; startAfter?: Date | number } = {}) {
+  async send(
+    name: string,
+    data: object,
+    options: { singletonKey?: string; startAfter?: Date | number } = {},
+  ) {
+    await this.start();
     return this.boss.send(name, data, options);
   }
 
   /** Stops workers and pg-boss, letting running jobs finish. */
   async stop(): Promise<void> {
+    if (this.starting) await this.starting.catch(() => {});
     if (!this.started) return;
     this.started = false;
+    this.starting = undefined;
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 }

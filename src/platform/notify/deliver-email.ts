@@ -7,7 +7,12 @@ import type { MailTransport } from './transport.ts';
  * Delivers one queued message through the transport and records the outcome. Throws on failure so
  * the job is retried with back-off; a message already sent is not sent again.
  */
-export async function deliverEmail(options: { db: Database; transport: MailTransport; from: string; messageId: string }) {
+export async function deliverEmail(options: {
+  db: Database;
+  transport: MailTransport;
+  from: string;
+  messageId: string;
+}) {
   const { db, transport, messageId } = options;
   const [message] = await db.select().from(emailMessages).where(eq(emailMessages.id, messageId));
   if (!message || message.status === 'sent') return;

@@ -2,7 +2,10 @@ import type { Locale } from '../http/locale.ts';
 import type { EmailTemplate } from './templates.ts';
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Renders subject, plain text and HTML; the HTML wraps the text in a simple accessible layout. */

@@ -14,7 +14,9 @@ export const emailMessages = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'failed', 'bounced'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'failed', 'bounced'] })
+      .notNull()
+      .default('queued'),
     /** `outbox` when no SMTP server is configured, `smtp` otherwise. */
     transport: text('transport'),
     attempts: integer('attempts').notNull().default(0),
@@ -23,5 +25,8 @@ export const emailMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('email_messages_org_created_idx').on(t.orgId, t.createdAt), index('email_messages_to_idx').on(t.toAddress)],
+  (t) => [
+    index('email_messages_org_created_idx').on(t.orgId, t.createdAt),
+    index('email_messages_to_idx').on(t.toAddress),
+  ],
 );

@@ -14,7 +14,13 @@ export const EMAIL_QUEUE = 'email.deliver';
  */
 export async function sendEmail(
   ctx: { db: Executor; jobs: JobQueue },
-  message: { to: string; locale: Locale; template: string; params: Record<string, unknown>; orgId?: string | null },
+  message: {
+    to: string;
+    locale: Locale;
+    template: string;
+    params: Record<string, unknown>;
+    orgId?: string | null;
+  },
 ): Promise<string> {
   const template = emailTemplate(message.template);
   const rendered = renderEmail(template, message.params, message.locale);

@@ -10,7 +10,10 @@ export interface EmailTemplate<P extends Record<string, unknown>> {
 const templates = new Map<string, EmailTemplate<Record<string, unknown>>>();
 
 /** Registers a named template (features call this at import time). */
-export function defineEmailTemplate<P extends Record<string, unknown>>(name: string, template: EmailTemplate<P>) {
+export function defineEmailTemplate<P extends Record<string, unknown>>(
+  name: string,
+  template: EmailTemplate<P>,
+) {
   templates.set(name, template as unknown as EmailTemplate<Record<string, unknown>>);
   return name;
 }

@@ -3,7 +3,13 @@ import nodemailer, { type Transporter } from 'nodemailer';
 /** Where e-mail goes: an SMTP server when configured, else the outbox administrators read. */
 export interface MailTransport {
   kind: 'smtp' | 'outbox';
-  deliver(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<{ messageId?: string }>;
+  deliver(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }): Promise<{ messageId?: string }>;
   close(): void;
 }
 

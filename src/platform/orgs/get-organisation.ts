@@ -7,7 +7,10 @@ import { organisations } from './schema.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One organisation by id or slug, or `org.not_found`. */
-export async function getOrganisation(options: { db: Executor; idOrSlug: string }): Promise<OrganisationView> {
+export async function getOrganisation(options: {
+  db: Executor;
+  idOrSlug: string;
+}): Promise<OrganisationView> {
   const { db, idOrSlug } = options;
   const where = UUID.test(idOrSlug)
     ? or(eq(organisations.id, idOrSlug), eq(organisations.slug, idOrSlug))
@@ -19,7 +22,11 @@ export async function getOrganisation(options: { db: Executor; idOrSlug: string 
 }
 
 /** The organisations whose residents count as residents of `orgId` for a scope (itself included). */
-export async function partnersFor(options: { db: Executor; orgId: string; scope: string }): Promise<string[]> {
+export async function partnersFor(options: {
+  db: Executor;
+  orgId: string;
+  scope: string;
+}): Promise<string[]> {
   const view = await getOrganisation({ db: options.db, idOrSlug: options.orgId });
   const ids = new Set([view.id]);
   for (const p of view.partnerships) if (p.scope === options.scope) for (const id of p.orgIds) ids.add(id);

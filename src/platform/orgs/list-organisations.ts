@@ -18,7 +18,10 @@ export interface OrganisationView {
 type OrgRow = typeof organisations.$inferSelect;
 
 /** Lists active organisations (public), each with its partnerships. */
-export async function listOrganisations(options: { db: Executor; includeInactive?: boolean }): Promise<OrganisationView[]> {
+export async function listOrganisations(options: {
+  db: Executor;
+  includeInactive?: boolean;
+}): Promise<OrganisationView[]> {
   const query = options.db.select().from(organisations);
   const rows = await (options.includeInactive ? query : query.where(eq(organisations.active, true))).orderBy(
     asc(organisations.nameFr),
@@ -33,7 +36,15 @@ export async function withPartnerships(db: Executor, rows: OrgRow[]): Promise<Or
   const links = await db
     .select({ partnershipId: partnershipMembers.partnershipId, orgId: partnershipMembers.orgId })
     .from(partnershipMembers)
-    .where(inArray(partnershipMembers.partnershipId, db.select({ id: partnershipMembers.partnershipId }).from(partnershipMembers).where(inArray(partnershipMembers.orgId, ids))));
+    .where(
+      inArray(
+        partnershipMembers.partnershipId,
+        db
+          .select({ id: partnershipMembers.partnershipId })
+          .from(partnershipMembers)
+          .where(inArray(partnershipMembers.orgId, ids)),
+      ),
+    );
   const partnershipIds = [...new Set(links.map((l) => l.partnershipId))];
   const ps = partnershipIds.length
     ? await db.select().from(partnerships).where(inArray(partnerships.id, partnershipIds))

@@ -23,7 +23,12 @@ export const OrganisationSchema = Type.Object(
     mrcId: Type.Union([Type.String(), Type.Null()]),
     branding: BrandingSchema,
     partnerships: Type.Array(
-      Type.Object({ id: Type.String(), scope: Type.String(), name: Bilingual, orgIds: Type.Array(Type.String()) }),
+      Type.Object({
+        id: Type.String(),
+        scope: Type.String(),
+        name: Bilingual,
+        orgIds: Type.Array(Type.String()),
+      }),
     ),
   },
   { $id: 'Organisation' },
@@ -104,7 +109,13 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      saveOrganisation({ db, auth: request.auth, ip: request.ip, id: request.params.id, input: request.body }),
+      saveOrganisation({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        id: request.params.id,
+        input: request.body,
+      }),
   );
   app.post(
     '/admin/partnerships',

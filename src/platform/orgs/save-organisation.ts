@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AuthContext } from '../auth/context.ts';
 import { requireInstallationAdmin } from '../auth/policies.ts';
+import type { Database } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { getOrganisation } from './get-organisation.ts';
 import type { OrganisationView } from './list-organisations.ts';
@@ -34,14 +34,24 @@ export async function saveOrganisation(options: {
   const { db, input } = options;
   if (input.mrcId) {
     const mrc = await getOrganisation({ db, idOrSlug: input.mrcId });
-    if (mrc.kind !== 'mrc') throw new AppError('validation.failed', 422, { details: { fields: [{ field: 'mrcId', rule: 'mrc', message: 'MRC' }] } });
+    if (mrc.kind !== 'mrc')
+      throw new AppError('validation.failed', 422, {
+        details: { fields: [{ field: 'mrcId', rule: 'mrc', message: 'MRC' }] },
+      });
   }
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug));
+    const [clash] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, input.slug));
     if (clash && clash.id !== options.id) throw new AppError('org.slug_taken', 409);
     let id = options.id;
     if (id) {
-      const updated = await tx.update(organisations).set(input).where(eq(organisations.id, id)).returning({ id: organisations.id });
+      const updated = await tx
+        .update(organisations)
+        .set(input)
+        .where(eq(organisations.id, id))
+        .returning({ id: organisations.id });
       if (updated.length === 0) throw new AppError('org.not_found', 404);
     } else {
       const [row] = await tx.insert(organisations).values(input).returning({ id: organisations.id });

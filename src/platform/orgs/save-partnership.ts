@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AuthContext } from '../auth/context.ts';
 import { requireInstallationAdmin } from '../auth/policies.ts';
+import type { Database } from '../db/client.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { partnershipMembers, partnerships } from './schema.ts';
 
@@ -29,7 +29,9 @@ export async function savePartnership(options: {
     }
     if (!id) throw new Error('partnership save returned no id');
     const partnershipId = id;
-    await tx.insert(partnershipMembers).values([...new Set(input.orgIds)].map((orgId) => ({ partnershipId, orgId })));
+    await tx
+      .insert(partnershipMembers)
+      .values([...new Set(input.orgIds)].map((orgId) => ({ partnershipId, orgId })));
     await recordAudit(tx, {
       orgId: null,
       actorAccountId: who.account.id,

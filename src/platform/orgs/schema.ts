@@ -1,5 +1,14 @@
-
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { newId } from '../db/ids.ts';
 
 /** Branding used by the web theme and documents of an organisation. */
@@ -58,7 +67,10 @@ export const partnershipMembers = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.orgId] }), index('partnership_members_org_idx').on(t.orgId)],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.orgId] }),
+    index('partnership_members_org_idx').on(t.orgId),
+  ],
 );
 
 export const ORG_KINDS = ['municipality', 'mrc'] as const;

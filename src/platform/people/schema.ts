@@ -1,6 +1,6 @@
 import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { newId } from '../db/ids.ts';
 import { accounts } from '../auth/schema.ts';
+import { newId } from '../db/ids.ts';
 
 // Installation-wide: a household groups the people one account acts for.
 export const households = pgTable('households', {

@@ -1,6 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { newId } from '../db/ids.ts';
 import { accounts } from '../auth/schema.ts';
+import { newId } from '../db/ids.ts';
 import { organisations } from '../orgs/schema.ts';
 
 // Installation-wide ledger (append-only): each grant or withdrawal with the exact text shown.
@@ -31,7 +31,9 @@ export const deletionRequests = pgTable(
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
     reason: text('reason'),
-    status: text('status', { enum: ['open', 'completed', 'refused'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'completed', 'refused'] })
+      .notNull()
+      .default('open'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     handledBy: uuid('handled_by').references(() => accounts.id, { onDelete: 'set null' }),
     handledAt: timestamp('handled_at', { withTimezone: true }),

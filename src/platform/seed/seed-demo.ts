@@ -1,7 +1,7 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
-import { accounts, memberships } from '../auth/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { accounts, memberships } from '../auth/schema.ts';
 import type { Database } from '../db/client.ts';
 import { organisations, partnershipMembers, partnerships } from '../orgs/schema.ts';
 import { households, persons } from '../people/schema.ts';
@@ -17,7 +17,11 @@ export interface DemoSignIn {
 }
 
 /** A module's demonstration content, seeded after the platform's (modules register theirs). */
-export type DemoSeeder = (db: Database, orgIds: Map<string, string>, accountIds: Map<string, string>) => Promise<void>;
+export type DemoSeeder = (
+  db: Database,
+  orgIds: Map<string, string>,
+  accountIds: Map<string, string>,
+) => Promise<void>;
 const moduleSeeders: DemoSeeder[] = [];
 /** Registers a module's demo content seeder. */
 export function registerDemoSeeder(seeder: DemoSeeder): void {
@@ -33,8 +37,13 @@ export async function isEmpty(db: Database): Promise<boolean> {
 /** Seeds the demonstration organisations, partnerships, accounts and households; returns the sign-ins. */
 export async function seedDemo(db: Database): Promise<void> {
   const orgIds = new Map<string, string>();
-  for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'mrc').concat(DEMO_ORGANISATIONS.filter((x) => x.kind !== 'mrc'))) {
-    const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, o.slug));
+  for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'mrc').concat(
+    DEMO_ORGANISATIONS.filter((x) => x.kind !== 'mrc'),
+  )) {
+    const [existing] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, o.slug));
     if (existing) {
       orgIds.set(o.slug, existing.id);
       continue;
@@ -63,7 +72,9 @@ export async function seedDemo(db: Database): Promise<void> {
         .values({ nameFr: p.nameFr, nameEn: p.nameEn, scope: p.scope })
         .returning({ id: partnerships.id });
       if (!row) continue;
-      await db.insert(partnershipMembers).values(p.orgs.map((slug) => ({ partnershipId: row.id, orgId: orgIds.get(slug) ?? '' })));
+      await db
+        .insert(partnershipMembers)
+        .values(p.orgs.map((slug) => ({ partnershipId: row.id, orgId: orgIds.get(slug) ?? '' })));
     }
   }
 
@@ -124,10 +135,23 @@ export async function listDemoSignIns(db: Database): Promise<DemoSignIn[]> {
   const rows = await db
     .select({ email: accounts.email, totpSecret: accounts.totpSecret })
     .from(accounts)
-    .where(inArray(accounts.email, DEMO_ACCOUNTS.map((a) => a.email)));
+    .where(
+      inArray(
+        accounts.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
   return DEMO_ACCOUNTS.flatMap((a) => {
     const row = rows.find((r) => r.email === a.email);
     if (!row) return [];
-    return [{ labelFr: a.labelFr, labelEn: a.labelEn, email: a.email, password: DEMO_PASSWORD, totpSecret: row.totpSecret ?? undefined }];
+    return [
+      {
+        labelFr: a.labelFr,
+        labelEn: a.labelEn,
+        email: a.email,
+        password: DEMO_PASSWORD,
+        totpSecret: row.totpSecret ?? undefined,
+      },
+    ];
   });
 }
