@@ -14,7 +14,7 @@ import type { DatabaseHandle } from './platform/db/client.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { httpPlatform } from './platform/http/plugin.ts';
+import { httpPlatform, sendError } from './platform/http/plugin.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import { platformRoutes } from './platform/routes.ts';
 
@@ -63,17 +63,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     exposeStatusRoute: false,
     pressureHandler: (request, reply) => {
       reply.header('retry-after', '5');
-      reply
-        .status(503)
-        .send({
-          error: {
-            code: 'unavailable',
-            message:
-              request.locale === 'en'
-                ? 'The service is temporarily overloaded.'
-                : 'Le service est momentanément surchargé.',
-          },
-        });
+      reply.status(503).send({
+        error: {
+          code: 'unavailable',
+          message:
+            request.locale === 'en'
+              ? 'The service is temporarily overloaded.'
+              : 'Le service est momentanément surchargé.',
+        },
+      });
     },
   });
   await app.register(cookie);
@@ -114,14 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ) {
         return reply.type('text/html; charset=utf-8').sendFile('index.html');
       }
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'route.not_found',
-            message: request.locale === 'en' ? 'This address does not exist.' : 'Cette adresse n’existe pas.',
-          },
-        });
+      return sendError(reply, request, 404, 'route.not_found');
     });
   }
   return app;
