@@ -32,13 +32,15 @@ function hashRequest(request: FastifyRequest): string {
 
 /**
  * `Idempotency-Key` on POST: the first answer is stored and replayed to retries with the same key,
- * so a retried registration, booking or payment does nothing twice. Runs after authentication.
+ * so a retried registration, booking or payment does nothing twice. Runs after authentication. As with
+ * Stripe, invalid input (400) is not remembered: the person corrects it and retries with the same key.
  */
 export const idempotency = fp(async (app: FastifyInstance, opts: { db: Database }) => {
   const { db } = opts;
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation, so that a malformed key is reported first; after parsing, so the body is hashed.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'POST') return;
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
@@ -87,8 +89,8 @@ export const idempotency = fp(async (app: FastifyInstance, opts: { db: Database 
     if (!slot) return payload;
     request.idempotency = null;
     const where = and(eq(idempotencyKeys.principal, slot.principal), eq(idempotencyKeys.key, slot.key));
-    if (reply.statusCode >= 500) {
-      // A failure the client may retry: forget the key so the retry runs.
+    if (reply.statusCode >= 500 || reply.statusCode === 400) {
+      // Nothing was done (invalid input) or the server failed: forget the key so a corrected retry runs.
       await db.delete(idempotencyKeys).where(where);
       return payload;
     }
