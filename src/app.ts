@@ -8,22 +8,16 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config.ts';
 import { authContext } from './platform/auth/context.ts';
-import type { DatabaseHandle } from './platform/db/client.ts';
+import type { PlatformDeps } from './platform/deps.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
 import { httpPlatform, sendError } from './platform/http/plugin.ts';
-import type { JobQueue } from './platform/jobs/queue.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 /** What the application needs from the outside; tests build their own. */
-export interface AppDeps {
-  config: Config;
-  database: DatabaseHandle;
-  jobs: JobQueue;
-}
+export type AppDeps = PlatformDeps;
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 

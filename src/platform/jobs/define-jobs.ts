@@ -1,7 +1,7 @@
-import type { AppDeps } from '../../app.ts';
+import type { PlatformDeps } from '../deps.ts';
 
 /** A feature's job declarations: queues, handlers and schedules. */
-export type JobDefiner = (deps: AppDeps) => void;
+export type JobDefiner = (deps: PlatformDeps) => void;
 const definers: JobDefiner[] = [];
 
 /** Registers a feature's jobs (called at import time by the feature's jobs.ts). */
@@ -10,6 +10,6 @@ export function registerJobs(definer: JobDefiner): void {
 }
 
 /** Declares every registered feature's jobs on the queue. */
-export function defineJobs(deps: AppDeps): void {
+export function defineJobs(deps: PlatformDeps): void {
   for (const define of definers) define(deps);
 }
