@@ -19,6 +19,34 @@ export interface Config {
   sessionTtlHours: number;
   rateLimitMax: number;
   env: 'development' | 'production' | 'test';
+  /** Map tiles: a URL template (`https://…/{z}/{x}/{y}.png`); absent means maps drawn on a plain background. */
+  map: { tileUrl: string | undefined; attribution: string | undefined };
+  /** Largest accepted upload, in bytes. */
+  uploadMaxBytes: number;
+  /** clamd to scan uploads with; absent means uploads are stored unscanned. */
+  clamav: { host: string; port: number } | undefined;
+  /** S3-compatible storage for files; absent means local disk under dataDir/files. */
+  s3: S3Config | undefined;
+  /** The installation's Stripe account; an organisation may set its own keys in its payment settings. */
+  stripe: StripeConfig;
+}
+
+/** Stripe keys and API address (the address changes only for tests or stripe-mock). */
+export interface StripeConfig {
+  secretKey: string | undefined;
+  webhookSecret: string | undefined;
+  publishableKey: string | undefined;
+  apiUrl: string | undefined;
+}
+
+/** Where files go when an S3-compatible service is configured. */
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  forcePathStyle: boolean;
 }
 
 /** Every environment variable Civique reads, with its meaning (printed by `--help` and the README). */
@@ -87,6 +115,76 @@ export const ENV_VARS: ReadonlyArray<{ name: string; default: string; fr: string
     en: 'Requests per minute per IP address',
   },
   { name: 'NODE_ENV', default: 'development', fr: 'Environnement', en: 'Environment' },
+  {
+    name: 'MAP_TILE_URL',
+    default: '(aucun / none)',
+    fr: 'Gabarit des tuiles de carte (https://…/{z}/{x}/{y}.png); sans lui, cartes sur fond uni',
+    en: 'Map tile URL template (https://…/{z}/{x}/{y}.png); without it, maps on a plain background',
+  },
+  {
+    name: 'MAP_ATTRIBUTION',
+    default: '(aucun / none)',
+    fr: 'Mention de source des tuiles affichée sur les cartes',
+    en: 'Tile source attribution shown on maps',
+  },
+  {
+    name: 'UPLOAD_MAX_BYTES',
+    default: '10485760',
+    fr: 'Taille maximale d’un fichier déposé (octets)',
+    en: 'Largest file upload (bytes)',
+  },
+  {
+    name: 'CLAMAV_HOST',
+    default: '(aucun / none)',
+    fr: 'Hôte clamd pour l’analyse antivirus des fichiers déposés; sans lui, pas d’analyse',
+    en: 'clamd host to virus-scan uploads; without it, no scan',
+  },
+  { name: 'CLAMAV_PORT', default: '3310', fr: 'Port TCP de clamd', en: 'clamd TCP port' },
+  {
+    name: 'S3_ENDPOINT',
+    default: '(aucun / none)',
+    fr: 'Stockage compatible S3 (https://…) au lieu du disque local; avec S3_BUCKET et les clés',
+    en: 'S3-compatible storage (https://…) instead of local disk; with S3_BUCKET and the keys',
+  },
+  { name: 'S3_BUCKET', default: '(aucun / none)', fr: 'Compartiment S3', en: 'S3 bucket' },
+  { name: 'S3_ACCESS_KEY_ID', default: '(aucun / none)', fr: 'Clé d’accès S3', en: 'S3 access key id' },
+  {
+    name: 'S3_SECRET_ACCESS_KEY',
+    default: '(aucun / none)',
+    fr: 'Clé secrète S3',
+    en: 'S3 secret access key',
+  },
+  { name: 'S3_REGION', default: 'us-east-1', fr: 'Région S3', en: 'S3 region' },
+  {
+    name: 'S3_FORCE_PATH_STYLE',
+    default: 'true',
+    fr: 'Adresses S3 de style chemin (/compartiment/clé), requises par la plupart des services compatibles',
+    en: 'Path-style S3 addresses (/bucket/key), needed by most compatible services',
+  },
+  {
+    name: 'STRIPE_SECRET_KEY',
+    default: '(aucun / none)',
+    fr: 'Clé secrète Stripe (sk_live_… ou sk_test_…); sans elle, paiements en mode test (bac à sable) et au comptoir',
+    en: 'Stripe secret key (sk_live_… or sk_test_…); without it, test-mode (sandbox) and counter payments only',
+  },
+  {
+    name: 'STRIPE_WEBHOOK_SECRET',
+    default: '(aucun / none)',
+    fr: 'Secret de signature des webhooks Stripe (whsec_…) pour /api/payments/webhooks/stripe/:orgId',
+    en: 'Stripe webhook signing secret (whsec_…) for /api/payments/webhooks/stripe/:orgId',
+  },
+  {
+    name: 'STRIPE_PUBLISHABLE_KEY',
+    default: '(aucun / none)',
+    fr: 'Clé publiable Stripe (pk_…) transmise au navigateur',
+    en: 'Stripe publishable key (pk_…) given to the browser',
+  },
+  {
+    name: 'STRIPE_API_URL',
+    default: 'https://api.stripe.com',
+    fr: 'Adresse de l’API Stripe (à changer seulement pour stripe-mock ou les tests)',
+    en: 'Stripe API address (change only for stripe-mock or tests)',
+  },
 ];
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -99,6 +197,40 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number.parseInt(value, 10);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function s3Config(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const given = names.filter((n) => env[n]);
+  if (given.length === 0) return undefined;
+  // Half a configuration would silently store files on local disk: refuse to start instead.
+  if (given.length < names.length) {
+    throw new Error(
+      `S3 storage needs ${names.join(', ')}; missing: ${names.filter((n) => !env[n]).join(', ')}`,
+    );
+  }
+  return {
+    endpoint: env.S3_ENDPOINT as string,
+    bucket: env.S3_BUCKET as string,
+    accessKeyId: env.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
+    region: env.S3_REGION || 'us-east-1',
+    forcePathStyle: bool(env.S3_FORCE_PATH_STYLE, true),
+  };
+}
+
+function mapTileUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (
+    !/^(https?:\/\/|\/)/.test(value) ||
+    !value.includes('{z}') ||
+    !value.includes('{x}') ||
+    !value.includes('{y}')
+  )
+    throw new Error(
+      `MAP_TILE_URL must be an http(s) or /path template with {z}, {x} and {y}, got "${value}"`,
+    );
+  return value;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -121,5 +253,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 24 * 14),
     rateLimitMax: int('RATE_LIMIT_MAX', env.RATE_LIMIT_MAX, 600),
     env: nodeEnv,
+    map: { tileUrl: mapTileUrl(env.MAP_TILE_URL), attribution: env.MAP_ATTRIBUTION || undefined },
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+    clamav: env.CLAMAV_HOST
+      ? { host: env.CLAMAV_HOST, port: int('CLAMAV_PORT', env.CLAMAV_PORT, 3310) }
+      : undefined,
+    s3: s3Config(env),
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY || undefined,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
+      apiUrl: env.STRIPE_API_URL || undefined,
+    },
   };
 }

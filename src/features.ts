@@ -1,3 +1,7 @@
 // Imports every feature's side-effect registrations (jobs, e-mail templates, messages, demo seeders).
 // Each feature adds one line here.
 import './platform/notify/jobs.ts';
+import './platform/auth/jobs.ts';
+import './platform/privacy/emails.ts';
+import './platform/geo/registrations.ts';
+import './platform/payments/registrations.ts';

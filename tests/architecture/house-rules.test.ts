@@ -14,8 +14,10 @@ function walk(dir: string): string[] {
 }
 
 const sources = walk(join(root, 'src')).filter((f) => f.endsWith('.ts'));
-const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] ?? '');
+const importsOf = (file: string, options: { valuesOnly?: boolean } = {}) =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*import\s(type\s)?[^;]*?from\s+'([^']+)'/gms)]
+    .filter((m) => !(options.valuesOnly && m[1]))
+    .map((m) => m[2] ?? '');
 
 // Installation-wide tables (DESIGN.md: "few and named as such"); every other table is tenant-owned.
 const INSTALLATION_WIDE = new Set([
@@ -33,6 +35,7 @@ const INSTALLATION_WIDE = new Set([
   'consents',
   'deletion_requests',
   'idempotency_keys',
+  'installation_secrets',
   'email_messages',
   'audit_log',
 ]);
@@ -62,7 +65,7 @@ describe('house rules', () => {
   it('keeps SQL out of routes', () => {
     const offenders = sources
       .filter((f) => f.endsWith('/routes.ts'))
-      .filter((f) => importsOf(f).some((s) => s === 'drizzle-orm' || s.endsWith('/schema.ts')))
+      .filter((f) => importsOf(f, { valuesOnly: true }).some((s) => s === 'drizzle-orm' || s.endsWith('/schema.ts')))
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });

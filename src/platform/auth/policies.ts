@@ -2,9 +2,13 @@ import { AppError, forbidden, unauthenticated } from '../http/errors.ts';
 import type { AuthContext } from './context.ts';
 import type { Role } from './schema.ts';
 
-/** The signed-in person, or a 401. */
+/**
+ * The signed-in person, or a 401. A session whose TOTP code is still to be entered counts for nothing
+ * yet (403 `auth.totp_required`): the password alone must not open an account that has a second factor.
+ */
 export function requireAccount(auth: AuthContext | null): AuthContext {
   if (!auth) throw unauthenticated();
+  if (auth.account.totpEnabled && !auth.mfa) throw new AppError('auth.totp_required', 403);
   return auth;
 }
 
@@ -52,4 +56,14 @@ function requireMfaIfAdmin(who: AuthContext, orgId: string): void {
   if (!isAdmin) return;
   if (!who.account.totpEnabled) throw new AppError('auth.totp_enrollment_required', 403);
   if (!who.mfa) throw new AppError('auth.totp_required', 403);
+}
+
+/**
+ * Someone who manages an organisation's staff: its administrator, or an installation administrator
+ * (both with TOTP passed in this session).
+ */
+export function requireOrgAdmin(auth: AuthContext | null, orgId: string): AuthContext {
+  const isOrgAdmin = !!auth?.memberships.some((m) => m.orgId === orgId && m.role === 'admin');
+  if (auth?.account.isInstallationAdmin && !isOrgAdmin) return requireInstallationAdmin(auth);
+  return requireRole(auth, orgId, ['admin']);
 }

@@ -30,6 +30,10 @@ export const accounts = pgTable(
     isInstallationAdmin: boolean('is_installation_admin').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** A secret being enrolled: it replaces totp_secret only once a code from it is entered. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The last TOTP time step accepted, so a code cannot be replayed. */
+    totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

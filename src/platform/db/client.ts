@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -26,7 +27,7 @@ export interface DatabaseHandle {
 }
 
 /** Extensions Civique uses; they ship with PGlite and Debian's PostgreSQL alike. */
-export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch };
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch, btree_gin };
 
 /** Opens a PGlite database (in memory when dataDir is undefined, or from a dump). */
 export async function openPglite(

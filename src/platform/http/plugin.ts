@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/static';
 import fp from 'fastify-plugin';
 import { AppError, renderMessage } from './errors.ts';
 import { type Locale, localeFromHeader } from './locale.ts';
@@ -45,7 +46,7 @@ function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Locale detection, the error handler and the 404 handler, shared by every route. */
-export const httpPlatform = fp(async (app: FastifyInstance) => {
+export const httpPlatform = fp(async (app: FastifyInstance, opts: { spaIndex?: boolean }) => {
   app.decorateRequest('locale', 'fr');
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
@@ -100,5 +101,12 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     return sendError(reply, request, 500, 'internal');
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(reply, request, 404, 'route.not_found'));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // The web app's client-side routes all answer with its index page (served by @fastify/static).
+    const isPage =
+      opts.spaIndex && request.method === 'GET' && !/^\/(api|feeds|open311)\//.test(path) && !path.includes('.');
+    if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendError(reply, request, 404, 'route.not_found');
+  });
 });

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../auth/schema.ts';
 import { newId } from '../db/ids.ts';
 
@@ -24,5 +24,9 @@ export const persons = pgTable(
     birthDate: date('birth_date'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('persons_household_idx').on(t.householdId), index('persons_account_idx').on(t.accountId)],
+  // One account is one person: the unique key stops a double click from making two selves.
+  (t) => [
+    index('persons_household_idx').on(t.householdId),
+    uniqueIndex('persons_account_key').on(t.accountId),
+  ],
 );

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../auth/schema.ts';
 import { newId } from '../db/ids.ts';
 import { organisations } from '../orgs/schema.ts';
@@ -40,5 +41,10 @@ export const deletionRequests = pgTable(
     response: text('response'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('deletion_requests_status_idx').on(t.status, t.dueAt)],
+  (t) => [
+    index('deletion_requests_status_idx').on(t.status, t.dueAt),
+    index('deletion_requests_account_idx').on(t.accountId, t.createdAt),
+    // At most one open request per account, enforced by the database so two clicks cannot make two.
+    uniqueIndex('deletion_requests_one_open_key').on(t.accountId).where(sql`status = 'open'`),
+  ],
 );

@@ -1,0 +1,550 @@
+#!/usr/bin/env node
+// Browser smoke test: starts the real server with demo data on a free port, drives Debian's Chromium through
+// the web app (town, language, resident, staff, administrator), and runs axe-core (WCAG 2.x A/AA) on every
+// page it visits. Prints one line per check and ends with "N passed, N failed"; exits 1 on any failure.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(join(require.resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSWORD = 'Erable-Fleuve-2026';
+const RESIDENT = 'resident@demo.civique.ca';
+const STAFF = 'loisirs.joliette@demo.civique.ca';
+const ADMIN = 'admin.joliette@demo.civique.ca';
+const INSTALLATION_ADMIN = 'admin@demo.civique.ca';
+const STEP_TIMEOUT = 15_000;
+
+const results: Array<{ name: string; ok: boolean }> = [];
+const browserProblems: string[] = [];
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function check(name: string, run: () => Promise<void>): Promise<boolean> {
+  try {
+    await run();
+    results.push({ name, ok: true });
+    log(`✓ ${name}`);
+    return true;
+  } catch (error) {
+    results.push({ name, ok: false });
+    const message = error instanceof Error ? error.message : String(error);
+    log(`✗ ${name}\n    ${message.split('\n').slice(0, 8).join('\n    ')}`);
+    return false;
+  }
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no answer from ${base}/api/health within ${timeoutMs / 1000} s`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Evaluates an expression in the page. Expressions are strings because this file is type-checked with
+ * Node's types only (no DOM library); page.evaluate runs them through the DevTools protocol, outside the
+ * page's Content-Security-Policy.
+ */
+async function inPage<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page as it is now; any WCAG A/AA violation fails. */
+async function axe(page: Page, label: string): Promise<void> {
+  await check(`axe: ${label}`, async () => {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await inPage<Violation[]>(
+      page,
+      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) =>
+        result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+        })))`,
+    );
+    assert(
+      violations.length === 0,
+      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`).join('\n'),
+    );
+  });
+}
+
+async function heading(page: Page): Promise<string> {
+  const h1 = page.locator('main h1');
+  await h1.waitFor({ timeout: STEP_TIMEOUT });
+  return ((await h1.textContent()) ?? '').trim();
+}
+
+async function expectHeading(page: Page, expected: RegExp): Promise<void> {
+  await page.locator('main h1', { hasText: expected }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+async function focusedIsHeading(page: Page): Promise<boolean> {
+  return inPage<boolean>(page, `document.activeElement?.tagName === 'H1'`);
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const sizes = await inPage<{ scroll: number; viewport: number }>(
+    page,
+    '({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })',
+  );
+  assert(sizes.scroll <= sizes.viewport, `page is ${sizes.scroll}px wide in a ${sizes.viewport}px viewport`);
+}
+
+function watch(page: Page): void {
+  page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    // HTTP errors the app handles (401 on a wrong password…) are logged by Chromium as "Failed to load resource".
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) {
+      browserProblems.push(`console: ${text}`);
+    }
+  });
+}
+
+async function noErrorShown(page: Page): Promise<void> {
+  const errors = page.locator('main .alert--error, main .error-summary');
+  if ((await errors.count()) > 0)
+    throw new Error(`the page shows an error: ${await errors.first().textContent()}`);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
+  await expectHeading(page, /^Se connecter$/);
+  await page.getByLabel('Adresse courriel').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+}
+
+async function signInWithTotp(page: Page, email: string, secret: string): Promise<void> {
+  await signIn(page, email, PASSWORD);
+  const field = page.getByLabel('Code de l’application d’authentification');
+  await field.waitFor();
+  await field.fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await expectHeading(page, /^Profil$/);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await page.getByText('Vous êtes déconnecté.').waitFor({ timeout: STEP_TIMEOUT });
+}
+
+async function run(
+  base: string,
+  browser: Browser,
+  totpSecretOf: (email: string) => string | undefined,
+): Promise<void> {
+  const totpSecret = totpSecretOf(ADMIN);
+  const context: BrowserContext = await browser.newContext({ baseURL: base, locale: 'fr-CA' });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  watch(page);
+
+  await check('home page shows the list of towns in French', async () => {
+    await page.goto('/');
+    assert((await heading(page)) === 'Bienvenue sur Civique', `h1 is "${await heading(page)}"`);
+    assert((await page.getAttribute('html', 'lang')) === 'fr', 'html lang is not fr');
+    assert((await page.title()).includes('Bienvenue sur Civique'), `title is "${await page.title()}"`);
+    await page.getByRole('button', { name: /^Joliette/ }).waitFor();
+  });
+  await axe(page, 'home (town list)');
+
+  await check(
+    'keyboard: the first Tab reaches the skip link, which moves focus to the main content',
+    async () => {
+      await page.keyboard.press('Tab');
+      const first = await inPage<string>(page, `document.activeElement?.textContent ?? ''`);
+      assert(first === 'Aller au contenu principal', `first focus is "${first}"`);
+      await page.keyboard.press('Enter');
+      const id = await inPage<string | undefined>(page, 'document.activeElement?.id');
+      assert(id === 'main', `focus went to #${id}`);
+    },
+  );
+
+  await check('choosing Joliette shows its space, its colours, and is remembered', async () => {
+    await page.getByRole('button', { name: /^Joliette/ }).click();
+    await expectHeading(page, /^Joliette — services en ligne$/);
+    const stored = await inPage<string | null>(page, `localStorage.getItem('civique.town')`);
+    assert(stored === 'joliette', `localStorage civique.town is ${stored}`);
+    const primary = await inPage<string>(
+      page,
+      `getComputedStyle(document.documentElement).getPropertyValue('--brand-primary').trim()`,
+    );
+    assert(primary === '#00558c', `--brand-primary is "${primary}"`);
+    await page.reload();
+    await expectHeading(page, /^Joliette — services en ligne$/);
+  });
+  await axe(page, 'home (Joliette)');
+
+  await check('switching to English and back changes texts, title and lang', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, /^Joliette — online services$/);
+    assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang is not en');
+    assert((await page.title()).startsWith('Joliette'), `title is "${await page.title()}"`);
+    await page.getByRole('link', { name: 'Sign in', exact: true }).first().waitFor();
+    await page.reload();
+    await expectHeading(page, /online services/);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expectHeading(page, /^Joliette — services en ligne$/);
+    assert((await page.getAttribute('html', 'lang')) === 'fr', 'html lang is not fr');
+  });
+
+  await check('a wrong password is announced in an error summary and the e-mail is kept', async () => {
+    await page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
+    await expectHeading(page, /^Se connecter$/);
+    assert(await focusedIsHeading(page), 'focus did not move to the h1 after navigation');
+    await page.getByLabel('Adresse courriel').fill(RESIDENT);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    const summary = page.locator('.error-summary[role="alert"]');
+    await summary.waitFor();
+    const focused = await inPage<boolean>(
+      page,
+      `document.activeElement?.classList.contains('error-summary')`,
+    );
+    assert(focused, 'focus is not on the error summary');
+    assert((await page.getByLabel('Adresse courriel').inputValue()) === RESIDENT, 'the e-mail was lost');
+  });
+  await axe(page, 'sign-in (with an error)');
+
+  await check('the resident signs in and lands on the profile', async () => {
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await expectHeading(page, /^Profil$/);
+    assert(new URL(page.url()).pathname === '/account', `at ${page.url()}`);
+    assert((await page.getByLabel('Prénom').inputValue()) === 'Camille', 'given name is not Camille');
+  });
+  await axe(page, 'account: profile');
+
+  await check('the household shows two dependants', async () => {
+    await page.getByRole('link', { name: 'Ma famille' }).click();
+    await expectHeading(page, /^Ma famille$/);
+    const items = page.getByRole('list', { name: 'Personnes à charge' }).getByRole('listitem');
+    await items.first().waitFor();
+    const count = await items.count();
+    assert(count === 2, `${count} dependants listed`);
+    const text = (await page.getByRole('list', { name: 'Personnes à charge' }).textContent()) ?? '';
+    assert(text.includes('Léa') && text.includes('Noah'), `dependants: ${text}`);
+  });
+  await axe(page, 'account: household');
+
+  for (const [link, title] of [
+    ['Sessions ouvertes', /^Sessions ouvertes$/],
+    ['Double authentification', /^Double authentification$/],
+    ['Consentements', /^Consentements$/],
+    ['Mes données', /^Mes données$/],
+  ] as const) {
+    const shown = await check(`account section "${link}" opens`, async () => {
+      await page
+        .getByRole('navigation', { name: 'Sections de mon compte' })
+        .getByRole('link', { name: link })
+        .click();
+      await expectHeading(page, title);
+      await page.locator('main .loading').waitFor({ state: 'detached' });
+      await noErrorShown(page);
+    });
+    if (shown) await axe(page, `account: ${link}`);
+  }
+
+  await check('the current session is listed', async () => {
+    await page.getByRole('link', { name: 'Sessions ouvertes' }).click();
+    await page.getByText('Cette session', { exact: true }).first().waitFor();
+  });
+
+  await check('the resident signs out', async () => {
+    await signOut(page);
+    await page.getByRole('link', { name: 'Se connecter', exact: true }).first().waitFor();
+    const session = await inPage<{ account: unknown }>(page, `fetch('/api/session').then((r) => r.json())`);
+    assert(session.account === null, 'the server still has a session');
+  });
+  await axe(page, 'home (signed out)');
+
+  await check('recreation staff sign in and open the back-office', async () => {
+    await signIn(page, STAFF, PASSWORD);
+    await expectHeading(page, /^Profil$/);
+    await page.getByRole('link', { name: 'Espace employés' }).click();
+    await expectHeading(page, /^Espace employés — Joliette$/);
+    const nav = page.getByRole('navigation', { name: 'Sections de l’espace employés' });
+    await nav.getByRole('link', { name: /Loisirs et inscriptions/ }).waitFor();
+    assert(
+      (await nav.getByRole('link', { name: 'Journal d’audit' }).count()) === 0,
+      'non-admin sees the audit log',
+    );
+  });
+  await axe(page, 'staff dashboard (recreation)');
+
+  await check('their module area is shown as a coming module', async () => {
+    await page
+      .getByRole('link', { name: /Loisirs et inscriptions/ })
+      .first()
+      .click();
+    await expectHeading(page, /^Loisirs et inscriptions$/);
+    await page.getByText('Module à venir').waitFor();
+  });
+  await axe(page, 'staff module placeholder');
+
+  await check('staff sign out', async () => {
+    await signOut(page);
+  });
+
+  if (!totpSecret) {
+    await check('administrator TOTP secret printed by the server', async () => {
+      throw new Error('no TOTP secret for admin.joliette in the server output');
+    });
+  } else {
+    await check('the administrator signs in with password and TOTP', async () => {
+      await signInWithTotp(page, ADMIN, totpSecret);
+      await page.getByRole('link', { name: 'Espace employés' }).click();
+      await expectHeading(page, /^Espace employés — Joliette$/);
+    });
+    await axe(page, 'staff dashboard (administrator)');
+    const nav = page.getByRole('navigation', { name: 'Sections de l’espace employés' });
+
+    await check('the administrator gives the clerk role to the resident', async () => {
+      await nav.getByRole('link', { name: 'Personnel et rôles' }).click();
+      await expectHeading(page, /^Personnel et rôles$/);
+      await page.getByRole('table').waitFor();
+      await page.getByLabel('Adresse courriel').fill(RESIDENT);
+      await page.getByLabel('Rôle', { exact: true }).selectOption('clerk');
+      await page.getByRole('button', { name: 'Donner le rôle' }).click();
+      await page.getByText(`${RESIDENT} a maintenant le rôle Greffe.`).waitFor();
+      await page.getByRole('cell', { name: 'Camille Tremblay' }).waitFor();
+    });
+    await axe(page, 'administration: staff and roles');
+
+    await check('the role change is in the audit log', async () => {
+      await nav.getByRole('link', { name: 'Journal d’audit' }).click();
+      await expectHeading(page, /^Journal d’audit$/);
+      await page.getByRole('table').waitFor();
+      await noErrorShown(page);
+      const rows = await page.getByRole('table').locator('tbody tr').count();
+      assert(rows >= 1, 'no audit entry');
+      const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+      assert(csv?.includes('/audit/export?format=csv'), `CSV link is ${csv}`);
+    });
+    await axe(page, 'administration: audit log');
+
+    await check('the administrator takes the role back after confirming', async () => {
+      await nav.getByRole('link', { name: 'Personnel et rôles' }).click();
+      await page.getByRole('button', { name: 'Retirer le rôle Greffe de Camille Tremblay' }).click();
+      await page.getByRole('dialog').waitFor();
+      await axe(page, 'administration: confirmation dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'Retirer le rôle' }).click();
+      await page.getByText('Camille Tremblay n’a plus le rôle Greffe.').waitFor();
+    });
+
+    const outbox = await check('the outbox opens', async () => {
+      await nav.getByRole('link', { name: 'Boîte d’envoi' }).click();
+      await expectHeading(page, /^Boîte d’envoi$/);
+      await page.locator('main .loading').waitFor({ state: 'detached' });
+      await noErrorShown(page);
+    });
+    if (outbox) await axe(page, 'administration: outbox');
+    await check('administrator signs out', async () => {
+      await signOut(page);
+    });
+  }
+
+  // Sign-up end to end: the code is read where an installation administrator reads it without SMTP.
+  const newcomer = await browser.newContext({ baseURL: base, locale: 'fr-CA' });
+  newcomer.setDefaultTimeout(STEP_TIMEOUT);
+  const visitor = await newcomer.newPage();
+  watch(visitor);
+  const email = `nouvelle.residente.${Date.now()}@exemple.ca`;
+  const signedUp = await check('a newcomer signs up and is asked for the e-mail code', async () => {
+    await visitor.goto('/sign-up');
+    await expectHeading(visitor, /^Créer un compte$/);
+    await visitor.getByLabel('Prénom').fill('Élise');
+    await visitor.getByLabel('Nom de famille').fill('Gauthier');
+    await visitor.getByLabel('Adresse courriel').fill(email);
+    await visitor.getByLabel('Mot de passe').fill('motdepasse');
+    await visitor.getByRole('button', { name: 'Créer mon compte' }).click();
+    await visitor.locator('.field__error').first().waitFor();
+    assert((await visitor.getByLabel('Prénom').inputValue()) === 'Élise', 'the given name was lost');
+    await visitor.getByLabel('Mot de passe').fill('Trois-Pommes-Vertes-2026');
+    await visitor.getByRole('button', { name: 'Créer mon compte' }).click();
+    await visitor.getByLabel('Code reçu par courriel').waitFor();
+  });
+  await axe(visitor, 'sign-up: code step');
+  const installationSecret = totpSecretOf(INSTALLATION_ADMIN);
+  let code: string | undefined;
+  await check('the installation administrator reads the code in the outbox', async () => {
+    assert(installationSecret, 'no TOTP secret for the installation administrator in the server output');
+    assert(signedUp, 'no sign-up to look for');
+    await signInWithTotp(page, INSTALLATION_ADMIN, installationSecret);
+    await page.getByRole('link', { name: 'Installation', exact: true }).click();
+    await expectHeading(page, /^Demandes de suppression$/);
+    await axe(page, 'installation: deletion requests');
+    await page.getByRole('link', { name: 'Journal d’audit' }).click();
+    await expectHeading(page, /^Journal d’audit$/);
+    await page.getByRole('table').waitFor();
+    await axe(page, 'installation: audit log');
+    await page.getByRole('link', { name: 'Boîte d’envoi' }).click();
+    await expectHeading(page, /^Boîte d’envoi de l’installation$/);
+    await page
+      .getByRole('row', { name: new RegExp(email.replace(/[.]/g, '\\.')) })
+      .getByRole('link')
+      .click();
+    await page.locator('.message-body').waitFor();
+    code = /\b(\d{6})\b/.exec((await page.locator('.message-body').textContent()) ?? '')?.[1];
+    assert(code, 'no six-digit code in the message');
+    await axe(page, 'installation: outbox message');
+    await signOut(page);
+  });
+  await check('the newcomer confirms the address and lands in their account', async () => {
+    assert(code, 'no code');
+    await visitor.getByLabel('Code reçu par courriel').fill(code);
+    await visitor.getByRole('button', { name: 'Confirmer' }).click();
+    await expectHeading(visitor, /^Profil$/);
+    assert((await visitor.getByLabel('Prénom').inputValue()) === 'Élise', 'profile is not the newcomer’s');
+  });
+  await newcomer.close();
+  await context.close();
+
+  const narrow = await browser.newContext({
+    baseURL: base,
+    locale: 'fr-CA',
+    viewport: { width: 320, height: 640 },
+  });
+  narrow.setDefaultTimeout(STEP_TIMEOUT);
+  const small = await narrow.newPage();
+  watch(small);
+  await check('320 px: the town list has no horizontal scroll', async () => {
+    await small.goto('/');
+    await small.getByRole('button', { name: /^Joliette/ }).waitFor();
+    await noHorizontalScroll(small);
+  });
+  await axe(small, 'home at 320 px');
+  await check('320 px: a town’s home page has no horizontal scroll', async () => {
+    await small.getByRole('button', { name: /^Saint-Charles-Borromée/ }).click();
+    await expectHeading(small, /Saint-Charles-Borromée/);
+    await noHorizontalScroll(small);
+  });
+  await check('320 px: the sign-in page has no horizontal scroll', async () => {
+    await small.goto('/sign-in');
+    await expectHeading(small, /^Se connecter$/);
+    await noHorizontalScroll(small);
+  });
+  await axe(small, 'sign-in at 320 px');
+  await narrow.close();
+
+  await check('no JavaScript error or Content-Security-Policy violation in the browser', async () => {
+    assert(browserProblems.length === 0, browserProblems.join('\n'));
+  });
+}
+
+async function main(): Promise<number> {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'civique-e2e-'));
+  let output = '';
+  const server = spawn(process.execPath, ['src/main.ts', 'serve', '--demo'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const stop = () => {
+    server.kill('SIGKILL');
+  };
+  process.once('exit', stop);
+
+  let browser: Browser | undefined;
+  try {
+    const started = await check('the server starts with demo data and answers /api/health', async () => {
+      await waitForHealth(base, server, 180_000);
+    });
+    if (!started) {
+      log(output.split('\n').slice(-20).join('\n'));
+      return 1;
+    }
+    // The server prints each demo sign-in, with the TOTP secret of those that have two-factor on.
+    const totpSecretOf = (email: string) =>
+      new RegExp(`\\s${email.replace(/[.]/g, '\\.')}\\s[^\\n]*\\n\\s*TOTP:\\s*([A-Z2-7]+)`).exec(output)?.[1];
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await run(base, browser, totpSecretOf);
+  } catch (error) {
+    results.push({ name: 'smoke test run', ok: false });
+    log(`✗ smoke test stopped: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+    process.removeListener('exit', stop);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  log(`${results.length - failed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exit(await main());

@@ -1,0 +1,102 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ComponentType, lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { HomePage } from '../modules/home/HomePage.tsx';
+import { NotFoundPage } from '../modules/home/NotFoundPage.tsx';
+import { TownsPage } from '../modules/home/TownsPage.tsx';
+import { ApiError } from './api.ts';
+import { Layout } from './Layout.tsx';
+import { OrgProvider } from './org.tsx';
+import { RequireSignIn } from './RequireSignIn.tsx';
+
+// Each area is its own chunk, loaded when first visited.
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const auth = () => import('../modules/auth/index.ts');
+const account = () => import('../modules/account/index.ts');
+const staff = () => import('../modules/staff/index.ts');
+
+const SignInPage = page(auth, 'SignInPage');
+const SignUpPage = page(auth, 'SignUpPage');
+const PasswordResetPage = page(auth, 'PasswordResetPage');
+const AccountLayout = page(account, 'AccountLayout');
+const ProfilePage = page(account, 'ProfilePage');
+const HouseholdPage = page(account, 'HouseholdPage');
+const SessionsPage = page(account, 'SessionsPage');
+const SecurityPage = page(account, 'SecurityPage');
+const ConsentsPage = page(account, 'ConsentsPage');
+const DataPage = page(account, 'DataPage');
+const StaffIndexPage = page(staff, 'StaffIndexPage');
+const StaffLayout = page(staff, 'StaffLayout');
+const StaffDashboardPage = page(staff, 'StaffDashboardPage');
+const AuditLogPage = page(staff, 'AuditLogPage');
+const OutboxPage = page(staff, 'OutboxPage');
+const OutboxMessagePage = page(staff, 'OutboxMessagePage');
+const StaffPeoplePage = page(staff, 'StaffPeoplePage');
+const ModuleAreaPage = page(staff, 'ModuleAreaPage');
+const InstallationLayout = page(staff, 'InstallationLayout');
+const InstallationOutboxPage = page(staff, 'InstallationOutboxPage');
+const InstallationOutboxMessagePage = page(staff, 'InstallationOutboxMessagePage');
+const InstallationAuditPage = page(staff, 'InstallationAuditPage');
+const DeletionRequestsPage = page(staff, 'DeletionRequestsPage');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (401, 403, 404) will not change by asking again.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** The whole application: data, organisations and theme, then routes. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <OrgProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="towns" element={<TownsPage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+              <Route path="password-reset" element={<PasswordResetPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route path="account" element={<AccountLayout />}>
+                  <Route index element={<ProfilePage />} />
+                  <Route path="household" element={<HouseholdPage />} />
+                  <Route path="sessions" element={<SessionsPage />} />
+                  <Route path="security" element={<SecurityPage />} />
+                  <Route path="consents" element={<ConsentsPage />} />
+                  <Route path="data" element={<DataPage />} />
+                </Route>
+                <Route path="staff" element={<StaffIndexPage />} />
+                <Route path="staff/:orgSlug" element={<StaffLayout />}>
+                  <Route index element={<StaffDashboardPage />} />
+                  <Route path="audit" element={<AuditLogPage />} />
+                  <Route path="outbox" element={<OutboxPage />} />
+                  <Route path="outbox/:messageId" element={<OutboxMessagePage />} />
+                  <Route path="people" element={<StaffPeoplePage />} />
+                  <Route path="modules/:area" element={<ModuleAreaPage />} />
+                </Route>
+                <Route path="admin" element={<InstallationLayout />}>
+                  <Route index element={<Navigate to="deletion-requests" replace />} />
+                  <Route path="deletion-requests" element={<DeletionRequestsPage />} />
+                  <Route path="audit" element={<InstallationAuditPage />} />
+                  <Route path="outbox" element={<InstallationOutboxPage />} />
+                  <Route path="outbox/:messageId" element={<InstallationOutboxMessagePage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </OrgProvider>
+    </QueryClientProvider>
+  );
+}

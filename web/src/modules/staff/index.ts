@@ -1,0 +1,12 @@
+// The staff back-office and the installation administrators' area, loaded as one chunk.
+export { AuditLogPage, InstallationAuditPage } from './AuditLogPage.tsx';
+export { DeletionRequestsPage } from './DeletionRequestsPage.tsx';
+export { InstallationLayout } from './InstallationLayout.tsx';
+export { InstallationOutboxPage } from './InstallationOutboxPage.tsx';
+export { ModuleAreaPage } from './ModuleAreaPage.tsx';
+export { InstallationOutboxMessagePage, OutboxMessagePage } from './OutboxMessagePage.tsx';
+export { OutboxPage } from './OutboxPage.tsx';
+export { StaffDashboardPage } from './StaffDashboardPage.tsx';
+export { StaffIndexPage } from './StaffIndexPage.tsx';
+export { StaffLayout } from './StaffLayout.tsx';
+export { StaffPeoplePage } from './StaffPeoplePage.tsx';
