@@ -15,8 +15,14 @@ interface AjvLikeError {
 
 const RULES: Record<string, (p: Record<string, unknown>) => Bilingual> = {
   required: () => ({ fr: 'Ce champ est requis.', en: 'This field is required.' }),
-  minLength: (p) => ({ fr: `Au moins ${p.limit} caractères.`, en: `At least ${p.limit} characters.` }),
-  maxLength: (p) => ({ fr: `Au plus ${p.limit} caractères.`, en: `At most ${p.limit} characters.` }),
+  minLength: (p) =>
+    p.limit === 1
+      ? { fr: 'Ce champ ne peut pas être vide.', en: 'This field cannot be empty.' }
+      : { fr: `Au moins ${p.limit} caractères.`, en: `At least ${p.limit} characters.` },
+  maxLength: (p) => ({
+    fr: `Au plus ${p.limit} caractère${Number(p.limit) > 1 ? 's' : ''}.`,
+    en: `At most ${p.limit} character${Number(p.limit) > 1 ? 's' : ''}.`,
+  }),
   minimum: (p) => ({ fr: `Doit être au moins ${p.limit}.`, en: `Must be at least ${p.limit}.` }),
   maximum: (p) => ({ fr: `Doit être au plus ${p.limit}.`, en: `Must be at most ${p.limit}.` }),
   minItems: (p) => ({ fr: `Au moins ${p.limit} éléments.`, en: `At least ${p.limit} items.` }),

@@ -32,9 +32,13 @@ export function ConfirmDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // For a destructive action the safe choice takes focus, so a stray Enter does no harm.
+      if (danger) dialog.querySelector<HTMLButtonElement>('[data-cancel]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, danger]);
 
   return (
     <dialog
@@ -51,7 +55,7 @@ export function ConfirmDialog({
         <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
-        <Button variant="secondary" onClick={onCancel}>
+        <Button variant="secondary" onClick={onCancel} data-cancel>
           {t('common.cancel')}
         </Button>
       </div>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../Button.tsx';
 import { type Column, Table } from '../Table.tsx';
 import { type MapFeature, type MapTiles, pointOf } from './geojson.ts';
+import { focusableMarker, groupPoints, groupPopup, MAX_ZOOM } from './markers.ts';
 
 const TEXT = {
   fr: {
@@ -17,8 +18,9 @@ const TEXT = {
     longitude: 'Longitude',
     none: 'Aucun élément à afficher.',
     plain: 'Fond de carte non configuré : les points et les contours sont dessinés sur un fond uni.',
-    showOnMap: 'Voir sur la carte',
+    showOnMap: 'voir sur la carte',
     count: (n: number) => `${n} élément${n > 1 ? 's' : ''}`,
+    group: (n: number, labels: string) => `${n} éléments rapprochés : ${labels}`,
   },
   en: {
     showAs: 'Show as',
@@ -29,8 +31,9 @@ const TEXT = {
     longitude: 'Longitude',
     none: 'Nothing to show.',
     plain: 'No base map configured: points and outlines are drawn on a plain background.',
-    showOnMap: 'Show on the map',
+    showOnMap: 'show on the map',
     count: (n: number) => `${n} item${n > 1 ? 's' : ''}`,
+    group: (n: number, labels: string) => `${n} items close together: ${labels}`,
   },
 };
 
@@ -44,34 +47,21 @@ export interface MapViewProps {
   features: MapFeature[];
   /** More columns of the list, read from each feature's properties. */
   columns?: Array<{ key: string; header: string; render?: (feature: MapFeature) => ReactNode }>;
-  /** Base map tiles from `GET /api/config/map`; without a URL the map draws on a plain background. */
+  /** Base map tiles from `GET /api/config/map` (see useMapTiles); without a URL, a plain background. */
   tiles?: MapTiles;
   /** Height of the map (any CSS length). */
   height?: string;
   initialView?: 'map' | 'list';
-  /** Called when a person chooses a feature (click, Enter on a marker, or its name in the list). */
+  /** Called when a person chooses a feature (click, Enter or Space on a marker, or its name in the list). */
   onSelect?: (feature: MapFeature) => void;
-}
-
-const markerIcon = (label: string) =>
-  L.divIcon({
-    className: 'civ-map__marker',
-    // The visible dot is drawn by CSS; the text gives the keyboard-focusable marker its accessible name.
-    html: `<span class="visually-hidden">${escapeHtml(label)}</span>`,
-    iconSize: [18, 18],
-    iconAnchor: [9, 9],
-    tooltipAnchor: [10, 0],
-  });
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
  * An accessible map of GeoJSON features with the same data as a table (toggle "Carte / Liste"). Markers
- * are reachable by keyboard and named by their label; with no tile URL (the default: no outside service)
- * points and outlines are drawn on a plain background. Leaflet is used directly: react-leaflet is under
- * the Hippocratic licence, which Civique's AGPL cannot take in.
+ * are reachable by keyboard and named by their label; markers that would overlap are grouped (zoom in to
+ * separate them); with no tile URL (the default: no outside service) points and outlines are drawn on a
+ * plain background. Leaflet is used directly: react-leaflet is under the Hippocratic licence, which
+ * Civique's AGPL cannot take in.
  */
 export function MapView({
   caption,
@@ -87,8 +77,9 @@ export function MapView({
   const [view, setView] = useState<'map' | 'list'>(initialView);
   const container = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.FeatureGroup | null>(null);
-  const markers = useRef(new Map<MapFeature, L.Marker>());
+  // The marker (or group marker) showing each feature at the current zoom.
+  const markerOf = useRef(new Map<MapFeature, L.Marker>());
+  const focusAfterDraw = useRef<MapFeature | null>(null);
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
   const noteId = useId();
@@ -98,61 +89,110 @@ export function MapView({
   // The map itself, once; its tile layer follows the configuration.
   useEffect(() => {
     if (!container.current) return;
-    const instance = L.map(container.current, {
-      keyboard: true,
-      zoomControl: true,
-      attributionControl: true,
-    });
+    const instance = L.map(container.current, { keyboard: true, maxZoom: MAX_ZOOM });
     instance.setView(DEFAULT_CENTRE, 6);
     map.current = instance;
-    layer.current = L.featureGroup().addTo(instance);
     return () => {
       instance.remove();
       map.current = null;
-      layer.current = null;
     };
   }, []);
 
   useEffect(() => {
     const instance = map.current;
     if (!instance || !tileUrl) return;
-    const base = L.tileLayer(tileUrl, { attribution: tiles?.attribution ?? '', maxZoom: 19 }).addTo(instance);
+    const attribution = tiles?.attribution ?? '';
+    const base = L.tileLayer(tileUrl, { attribution, maxZoom: MAX_ZOOM }).addTo(instance);
     return () => {
       base.remove();
     };
   }, [tileUrl, tiles?.attribution]);
 
-  // Features: a focusable marker per point, outlines for lines and polygons.
+  // Features: outlines for lines and polygons; points as markers, regrouped at every zoom.
   useEffect(() => {
-    const group = layer.current;
     const instance = map.current;
-    if (!group || !instance) return;
-    group.clearLayers();
-    markers.current.clear();
+    if (!instance) return;
+    const outlines = L.featureGroup().addTo(instance);
+    const points = L.layerGroup().addTo(instance);
     for (const feature of features) {
-      const label = feature.properties.label;
-      const point = pointOf(feature);
-      if (point) {
-        const marker = L.marker([point[1], point[0]], {
-          icon: markerIcon(label),
-          keyboard: true,
-          title: label,
-          riseOnHover: true,
-        })
-          .bindTooltip(label)
-          .on('click', () => selectRef.current?.(feature));
-        marker.addTo(group);
-        markers.current.set(feature, marker);
-      } else if (feature.geometry) {
-        L.geoJSON(feature.geometry, { style: { className: 'civ-map__outline', weight: 2 } })
-          .bindTooltip(label, { sticky: true })
-          .on('click', () => selectRef.current?.(feature))
-          .addTo(group);
-      }
+      if (!feature.geometry || pointOf(feature)) continue;
+      L.geoJSON(feature.geometry, { style: { className: 'civ-map__outline', weight: 2 } })
+        .bindTooltip(feature.properties.label, { sticky: true })
+        .on('click', () => selectRef.current?.(feature))
+        .addTo(outlines);
     }
-    const bounds = group.getBounds();
-    if (bounds.isValid()) instance.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
-  }, [features]);
+    const draw = () => {
+      points.clearLayers();
+      markerOf.current.clear();
+      for (const group of groupPoints(instance, features)) {
+        const [only] = group.items;
+        const marker =
+          group.items.length === 1 && only
+            ? focusableMarker(group.latlng, {
+                name: only.properties.label,
+                html: '',
+                className: 'civ-map__marker',
+                activate: () => selectRef.current?.(only),
+              }).bindTooltip(only.properties.label)
+            : groupMarker(instance, group.items, group.latlng);
+        marker.addTo(points);
+        for (const item of group.items) markerOf.current.set(item, marker);
+      }
+      const pending = focusAfterDraw.current;
+      focusAfterDraw.current = null;
+      const target = pending ? markerOf.current.get(pending) : undefined;
+      target?.getElement()?.focus();
+      target?.openTooltip();
+    };
+    const groupMarker = (instance: L.Map, items: MapFeature[], latlng: L.LatLng) => {
+      const labels = items.slice(0, 5).map((f) => f.properties.label);
+      const name = text.group(items.length, `${labels.join(' ; ')}${items.length > 5 ? '…' : ''}`);
+      const marker = focusableMarker(latlng, {
+        name,
+        html: `<span aria-hidden="true">${items.length}</span>`,
+        className: 'civ-map__marker civ-map__marker--group',
+        activate: () => {
+          const bounds = L.latLngBounds(
+            items.flatMap((f) => {
+              const p = pointOf(f);
+              return p ? [L.latLng(p[1], p[0])] : [];
+            }),
+          );
+          const zoom = Math.min(
+            MAX_ZOOM,
+            Math.max(instance.getBoundsZoom(bounds.pad(0.5)), instance.getZoom() + 2),
+          );
+          if (instance.getZoom() < MAX_ZOOM) {
+            focusAfterDraw.current = items[0] ?? null;
+            instance.setView(bounds.getCenter(), zoom);
+            return;
+          }
+          // The same place at the closest zoom (units of one building): choose from a list.
+          const content = groupPopup(items, (f) => {
+            instance.closePopup();
+            selectRef.current?.(f);
+          });
+          L.popup().setLatLng(latlng).setContent(content).openOn(instance);
+          content.querySelector('button')?.focus();
+        },
+      });
+      return marker.bindTooltip(name);
+    };
+    const all = L.latLngBounds([]);
+    for (const f of features) {
+      const point = pointOf(f);
+      if (point) all.extend([point[1], point[0]]);
+    }
+    if (outlines.getLayers().length) all.extend(outlines.getBounds());
+    if (all.isValid()) instance.fitBounds(all, { padding: [24, 24], maxZoom: 17, animate: false });
+    draw();
+    instance.on('zoomend', draw);
+    return () => {
+      instance.off('zoomend', draw);
+      outlines.remove();
+      points.remove();
+    };
+  }, [features, text]);
 
   // A hidden map has no size; Leaflet measures again when it shows.
   useEffect(() => {
@@ -161,53 +201,54 @@ export function MapView({
 
   const showOnMap = (feature: MapFeature) => {
     setView('map');
-    const marker = markers.current.get(feature);
+    const point = pointOf(feature);
     requestAnimationFrame(() => {
-      map.current?.invalidateSize();
-      if (!marker) return;
-      map.current?.setView(marker.getLatLng(), Math.max(map.current.getZoom(), 16));
-      marker.openTooltip();
-      marker.getElement()?.focus();
+      const instance = map.current;
+      if (!instance || !point) return;
+      instance.invalidateSize();
+      focusAfterDraw.current = feature;
+      instance.setView([point[1], point[0]], MAX_ZOOM, { animate: false });
+      // Already at that zoom: no redraw comes, so focus now.
+      if (focusAfterDraw.current === feature) {
+        focusAfterDraw.current = null;
+        markerOf.current.get(feature)?.getElement()?.focus();
+      }
     });
   };
 
-  const tableColumns = ((): Column<MapFeature>[] => {
-    const format = (n: number | undefined) =>
-      n === undefined
-        ? '—'
-        : n.toLocaleString(i18n.language === 'en' ? 'en-CA' : 'fr-CA', { maximumFractionDigits: 6 });
-    return [
-      {
-        key: 'label',
-        header: text.name,
-        rowHeader: true,
-        render: (f) => {
-          const hasPoint = pointOf(f) !== undefined;
-          if (!hasPoint && !onSelect) return f.properties.label;
-          return (
-            <Button
-              variant="link"
-              onClick={() => (onSelect ? onSelect(f) : showOnMap(f))}
-              aria-label={onSelect ? undefined : `${f.properties.label} — ${text.showOnMap}`}
-            >
-              {f.properties.label}
-            </Button>
-          );
-        },
+  const locale = i18n.language === 'en' ? 'en-CA' : 'fr-CA';
+  const degrees = (n: number | undefined) =>
+    n === undefined ? '—' : n.toLocaleString(locale, { maximumFractionDigits: 6 });
+  const tableColumns: Column<MapFeature>[] = [
+    {
+      key: 'label',
+      header: text.name,
+      rowHeader: true,
+      render: (f) => {
+        if (!pointOf(f) && !onSelect) return f.properties.label;
+        return (
+          <Button
+            variant="link"
+            onClick={() => (onSelect ? onSelect(f) : showOnMap(f))}
+            aria-label={onSelect ? undefined : `${f.properties.label} — ${text.showOnMap}`}
+          >
+            {f.properties.label}
+          </Button>
+        );
       },
-      ...columns.map((c) => ({
-        key: c.key,
-        header: c.header,
-        render: c.render ?? ((f: MapFeature) => String(f.properties[c.key] ?? '—')),
-      })),
-      { key: 'lat', header: text.latitude, nowrap: true, render: (f) => format(pointOf(f)?.[1]) },
-      { key: 'lon', header: text.longitude, nowrap: true, render: (f) => format(pointOf(f)?.[0]) },
-    ];
-  })();
+    },
+    ...columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      render: c.render ?? ((f: MapFeature) => String(f.properties[c.key] ?? '—')),
+    })),
+    { key: 'lat', header: text.latitude, nowrap: true, render: (f) => degrees(pointOf(f)?.[1]) },
+    { key: 'lon', header: text.longitude, nowrap: true, render: (f) => degrees(pointOf(f)?.[0]) },
+  ];
 
   return (
     <div className="civ-map">
-      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a legend box around two buttons. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a legend box around two buttons. */}
       <div className="civ-map__toggle" role="group" aria-label={`${caption} — ${text.showAs}`}>
         <Button
           variant={view === 'map' ? 'primary' : 'secondary'}
