@@ -29,6 +29,16 @@ export interface Config {
   s3: S3Config | undefined;
   /** The installation's Stripe account; an organisation may set its own keys in its payment settings. */
   stripe: StripeConfig;
+  /** A Twilio-compatible text-message provider; absent means text messages land in the outbox. */
+  sms: SmsConfig | undefined;
+}
+
+/** A Twilio-compatible text-message account. */
+export interface SmsConfig {
+  apiUrl: string;
+  accountSid: string;
+  authToken: string;
+  from: string;
 }
 
 /** Stripe keys and API address (the address changes only for tests or stripe-mock). */
@@ -185,7 +195,49 @@ export const ENV_VARS: ReadonlyArray<{ name: string; default: string; fr: string
     fr: 'Adresse de l’API Stripe (à changer seulement pour stripe-mock ou les tests)',
     en: 'Stripe API address (change only for stripe-mock or tests)',
   },
+  {
+    name: 'SMS_API_URL',
+    default: 'https://api.twilio.com',
+    fr: 'Adresse de l’API de textos compatible Twilio',
+    en: 'Twilio-compatible text-message API address',
+  },
+  {
+    name: 'SMS_ACCOUNT_SID',
+    default: '(aucun / none)',
+    fr: 'Identifiant du compte de textos (avec SMS_AUTH_TOKEN et SMS_FROM); sans lui, textos dans la boîte d’envoi interne',
+    en: 'Text-message account SID (with SMS_AUTH_TOKEN and SMS_FROM); without it, text messages stay in the internal outbox',
+  },
+  {
+    name: 'SMS_AUTH_TOKEN',
+    default: '(aucun / none)',
+    fr: 'Jeton du compte de textos (authentifie les envois et signe les rapports de livraison)',
+    en: 'Text-message auth token (authenticates sends and signs delivery reports)',
+  },
+  {
+    name: 'SMS_FROM',
+    default: '(aucun / none)',
+    fr: 'Numéro expéditeur des textos (+15555550100)',
+    en: 'Text-message sender number (+15555550100)',
+  },
 ];
+
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig | undefined {
+  const names = ['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const;
+  const given = names.filter((n) => env[n]);
+  if (given.length === 0) return undefined;
+  // Half a configuration would silently keep text messages in the outbox: refuse to start instead.
+  if (given.length < names.length) {
+    throw new Error(
+      `Text messages need ${names.join(', ')}; missing: ${names.filter((n) => !env[n]).join(', ')}`,
+    );
+  }
+  return {
+    apiUrl: (env.SMS_API_URL || 'https://api.twilio.com').replace(/\/$/, ''),
+    accountSid: env.SMS_ACCOUNT_SID as string,
+    authToken: env.SMS_AUTH_TOKEN as string,
+    from: env.SMS_FROM as string,
+  };
+}
 
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -265,5 +317,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
       apiUrl: env.STRIPE_API_URL || undefined,
     },
+    sms: smsConfig(env),
   };
 }

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ENV_VARS, loadConfig } from './config.ts';
+import { parseCordeau } from './modules/transit/dispatch/cordeau-format.ts';
+import { solveDarp } from './modules/transit/dispatch/solve.ts';
+import { formatSummary } from './modules/transit/dispatch/solution.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { type DemoSignIn, isEmpty, listDemoSignIns, seedDemo } from './platform/seed/seed-demo.ts';
@@ -119,6 +124,31 @@ program
     }
     const { generate } = await import('otplib');
     process.stdout.write(`${await generate({ secret: found.totpSecret })}\n`);
+  });
+
+const darp = program
+  .command('darp')
+  .description('Dial-a-ride dispatch solver / Répartiteur du transport à la demande');
+
+darp
+  .command('solve')
+  .description('Solve a Cordeau-format instance / Résoudre une instance au format de Cordeau')
+  .argument('<instance-file>')
+  .option('--time-limit <seconds>', 'time budget in seconds', '10')
+  .option('--seed <n>', 'seed of the search', '1')
+  .option('--json', 'print the solution as JSON')
+  .action((file: string, options: { timeLimit: string; seed: string; json?: boolean }) => {
+    const seconds = Number(options.timeLimit);
+    const seed = Number(options.seed);
+    if (!(seconds > 0) || !Number.isInteger(seed)) {
+      process.stderr.write('--time-limit must be a positive number of seconds and --seed an integer.\n');
+      process.exit(2);
+    }
+    const spec = parseCordeau(readFileSync(file, 'utf8'), basename(file).replace(/\.txt$/, ''));
+    const result = solveDarp(spec, { seed, timeLimitMs: seconds * 1000 });
+    process.stdout.write(
+      options.json ? `${JSON.stringify(result.solution)}\n` : `${formatSummary(result.solution, result)}\n`,
+    );
   });
 
 await program.parseAsync(process.argv);

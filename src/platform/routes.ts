@@ -4,6 +4,7 @@ import { authRoutes } from './auth/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { geoRoutes } from './geo/routes.ts';
 import { csrfRoutes } from './http/csrf-routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
@@ -19,6 +20,7 @@ export const platformRoutes: FastifyPluginAsync = async (app) => {
   await app.register(privacyRoutes);
   await app.register(auditRoutes);
   await app.register(notifyRoutes);
+  await app.register(jobRoutes);
   await app.register(fileRoutes);
   await app.register(geoRoutes);
   await app.register(paymentRoutes);

@@ -37,6 +37,11 @@ const INSTALLATION_WIDE = new Set([
   'idempotency_keys',
   'installation_secrets',
   'email_messages',
+  // Notifications, like e-mail, may belong to no organisation (account messages); preferences and devices are a person's.
+  'notification_messages',
+  'notification_preferences',
+  'notification_suppressions',
+  'push_subscriptions',
   'audit_log',
 ]);
 

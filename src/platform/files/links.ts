@@ -1,35 +1,16 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/client.ts';
+import { installationSecret } from '../db/secrets.ts';
 import { AppError } from '../http/errors.ts';
-import { installationSecrets } from './schema.ts';
 
 /** How long a download link stays valid. */
 export const LINK_TTL_MS = 5 * 60_000;
 
 const SECRET_NAME = 'files.link_key';
-const secrets = new WeakMap<Database, Promise<Buffer>>();
-
-async function loadOrCreateSecret(db: Database): Promise<Buffer> {
-  // Whichever process starts first creates the key; the others read that same key.
-  await db
-    .insert(installationSecrets)
-    .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, SECRET_NAME));
-  if (!row) throw new Error('link signing key missing after insert');
-  return Buffer.from(row.value, 'base64url');
-}
 
 /** The installation's key for signing download links, generated on first use and kept in the database. */
-export function linkSecret(db: Database): Promise<Buffer> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = loadOrCreateSecret(db);
-    secret.catch(() => secrets.delete(db));
-    secrets.set(db, secret);
-  }
-  return secret;
+export async function linkSecret(db: Database): Promise<Buffer> {
+  return Buffer.from(await installationSecret(db, SECRET_NAME), 'base64url');
 }
 
 /** What a download token carries. */

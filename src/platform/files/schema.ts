@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../auth/schema.ts';
 import { tenantColumns, tenantKey } from '../db/tenancy.ts';
 import { organisations } from '../orgs/schema.ts';
@@ -32,11 +32,3 @@ export const files = pgTable(
 );
 
 export type FileRow = typeof files.$inferSelect;
-
-// Installation-wide: secrets generated on first start (e.g. the key signing download links).
-// Kept in the database so every server process of an installation shares them.
-export const installationSecrets = pgTable('installation_secrets', {
-  name: text('name').primaryKey(),
-  value: text('value').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});

@@ -79,7 +79,8 @@ export function featureCollection(
   return { type: 'FeatureCollection', features, ...(options.truncated ? { truncated: true } : {}) };
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
+/** The mean Earth radius (IUGG), in metres. */
+export const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance in metres between two latitude/longitude points (haversine). */
@@ -104,5 +105,3 @@ export function boxAround(lat: number, lon: number, meters: number): BoundingBox
   const wrap = (v: number) => ((((v + 180) % 360) + 360) % 360) - 180;
   return { west: wrap(lon - dLon), south, east: wrap(lon + dLon), north };
 }
-
-export { EARTH_RADIUS_M };

@@ -163,6 +163,29 @@ describe('map layers', () => {
     }
   });
 
+  it('describes the addresses and maps routes in the OpenAPI document', async () => {
+    const res = await ctx
+      .client()
+      .get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/orgs/{orgId}/addresses/search',
+        '/api/orgs/{orgId}/addresses/reverse',
+        '/api/orgs/{orgId}/addresses/imports',
+        '/api/orgs/{orgId}/addresses/imports/{importId}',
+        '/api/orgs/{orgId}/map/layers/{layerId}',
+        '/api/config/map',
+      ]),
+    );
+    const upload = res.body.paths['/api/orgs/{orgId}/addresses/imports']?.post as {
+      requestBody: { content: Record<string, unknown> };
+    };
+    expect(Object.keys(upload.requestBody.content)).toEqual(
+      expect.arrayContaining(['text/csv', 'application/geo+json']),
+    );
+  });
+
   it('tells the web app how to draw maps (no tiles by default)', async () => {
     const res = await ctx.client().get('/api/config/map');
     expect(res.body).toEqual({ tileUrl: null, attribution: null });

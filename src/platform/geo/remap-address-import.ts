@@ -21,7 +21,7 @@ export async function remapAddressImport(options: {
 }): Promise<ImportPreviewView> {
   const { db, orgId, importId } = options;
   const who = requireAddressRegistrar(options.auth, orgId);
-  const row = await loadAddressImport({ db, who, orgId, importId });
+  const row = await loadAddressImport({ db, who, orgId, importId, withFile: true });
   if (row.status !== 'previewed' && row.status !== 'failed')
     throw new AppError('address_import.already_started', 409);
   if (row.content === null) throw new AppError('address_import.not_found', 404);

@@ -30,7 +30,7 @@ export async function startAddressImport(options: {
   const { db, jobs, orgId, importId } = options;
   const who = requireAddressRegistrar(options.auth, orgId);
   await db.transaction(async (tx) => {
-    const row = await loadAddressImport({ db: tx, who, orgId, importId, forUpdate: true });
+    const row = await loadAddressImport({ db: tx, who, orgId, importId, forUpdate: true, withFile: true });
     if (row.status !== 'previewed' && row.status !== 'failed')
       throw new AppError('address_import.already_started', 409);
     if (row.content === null) throw new AppError('address_import.file_expired', 410);

@@ -1,4 +1,4 @@
-import { fromPglite, PgBoss } from 'pg-boss';
+import { fromPglite, type JobResult, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
 
 /** Options of one queue: retries with exponential back-off by default. */
@@ -7,6 +7,8 @@ export interface QueueOptions {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   expireInSeconds?: number;
+  /** How many jobs of one fetched batch run at once (I/O-bound handlers such as SMTP delivery). */
+  concurrency?: number;
 }
 
 /** A job handler receives the job's data; throwing makes pg-boss retry it. */
@@ -29,6 +31,7 @@ export class JobQueue {
   private readonly schedules: Array<{ name: string; cron: string; data: object }> = [];
   private started = false;
   private starting: Promise<void> | undefined;
+  private readonly cleanups: Array<() => void | Promise<void>> = [];
 
   /** `background: false` turns off pg-boss's timers (cron and maintenance), for tests and one-shot commands. */
   constructor(handle: DatabaseHandle, options: { background?: boolean } = {}) {
@@ -50,6 +53,11 @@ export class JobQueue {
   /** Declares a queue and its handler (call before start). */
   define<T>(name: string, handler: JobHandler<T>, options: QueueOptions = {}, batchSize = 1): void {
     this.registrations.set(name, { name, handler: handler as JobHandler<never>, options, batchSize });
+  }
+
+  /** Registers what to close when the queue stops (a handler's pooled connections). */
+  onStop(cleanup: () => void | Promise<void>): void {
+    this.cleanups.push(cleanup);
   }
 
   /** Declares a cron schedule for a defined queue. */
@@ -79,21 +87,31 @@ export class JobQueue {
     this.started = true;
   }
 
-  /** Runs the handlers of every declared queue in this process. */
+  /**
+   * Runs the handlers of every declared queue in this process. Each job of a batch settles on its own
+   * (one failure retries that job only), and a worker whose fetch came back full fetches again at once
+   * instead of waiting for the next poll, so a backlog drains at the handlers' speed.
+   */
   async startWorkers(options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
     await this.start();
     for (const r of this.registrations.values()) {
       await this.boss.work<never>(
         r.name,
-        { batchSize: r.batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-        async (jobs) => {
-          for (const job of jobs) {
-            await r.handler(job.data, {
-              id: job.id,
-              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-            });
-          }
+        {
+          batchSize: r.batchSize,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+          burstWhenBatchFull: true,
+          perJobResults: true,
         },
+        async (jobs) =>
+          mapLimit(jobs, r.options.concurrency ?? 1, async (job): Promise<JobResult> => {
+            try {
+              await r.handler(job.data, { id: job.id, retryCount: job.retryCount ?? 0 });
+              return { id: job.id, status: 'completed' };
+            } catch (error) {
+              return { id: job.id, status: 'failed', output: { message: errorMessage(error) } };
+            }
+          }),
       );
     }
   }
@@ -118,9 +136,7 @@ export class JobQueue {
             });
             await this.boss.complete(r.name, job.id);
           } catch (error) {
-            await this.boss.fail(r.name, job.id, {
-              message: error instanceof Error ? error.message : String(error),
-            });
+            await this.boss.fail(r.name, job.id, { message: errorMessage(error) });
           }
           ran++;
         }
@@ -129,22 +145,49 @@ export class JobQueue {
     return ran;
   }
 
-  /** Enqueues a job; returns its id. */
+  /** Enqueues a job; returns its id. A higher `priority` is fetched first. */
   async send(
     name: string,
     data: object,
-    options: { singletonKey?: string; startAfter?: Date | number } = {},
+    options: { singletonKey?: string; startAfter?: Date | number; priority?: number } = {},
   ) {
     await this.start();
     return this.boss.send(name, data, options);
   }
 
+  /** Enqueues many jobs of one queue in one statement (mass sends). */
+  async sendMany(name: string, jobs: Array<{ data: object; priority?: number }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.start();
+    await this.boss.insert(name, jobs);
+  }
+
   /** Stops workers and pg-boss, letting running jobs finish. */
   async stop(): Promise<void> {
     if (this.starting) await this.starting.catch(() => {});
-    if (!this.started) return;
-    this.started = false;
-    this.starting = undefined;
-    await this.boss.stop({ graceful: true, timeout: 10_000 });
+    if (this.started) {
+      this.started = false;
+      this.starting = undefined;
+      await this.boss.stop({ graceful: true, timeout: 10_000 });
+    }
+    for (const cleanup of this.cleanups.splice(0)) await cleanup();
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Maps over items with at most `limit` calls in flight, keeping the order of the results. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
 }

@@ -23,6 +23,7 @@ export async function deliverEmail(options: {
       subject: message.subject,
       text: message.textBody,
       html: message.htmlBody,
+      unsubscribeUrl: message.unsubscribeUrl,
     });
     await db
       .update(emailMessages)

@@ -5,9 +5,30 @@ import { accounts } from '../auth/schema.ts';
 import type { Executor } from '../db/client.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { AppError } from '../http/errors.ts';
-import { type OutboxItem, toOutboxItem } from './list-outbox.ts';
+import { channelColumns, emailColumns, type OutboxItem, toOutboxItem } from './list-outbox.ts';
 import { type OutboxScope, requireOutboxReader } from './outbox-scope.ts';
-import { emailMessages } from './schema.ts';
+import { emailMessages, notificationMessages } from './schema.ts';
+
+async function findMessage(db: Executor, scope: OutboxScope, id: string) {
+  const byEmailId = eq(emailMessages.id, id);
+  const [email] = await db
+    .select({ ...emailColumns(), text: emailMessages.textBody, html: emailMessages.htmlBody, accountId: emailMessages.accountId })
+    .from(emailMessages)
+    .where(scope.kind === 'org' ? inOrg(emailMessages, scope.orgId, byEmailId) : and(byEmailId));
+  if (email) return email;
+  const byId = eq(notificationMessages.id, id);
+  const [other] = await db
+    .select({
+      ...channelColumns(),
+      text: notificationMessages.body,
+      html: sql<string>`''`,
+      accountId: notificationMessages.accountId,
+    })
+    .from(notificationMessages)
+    .leftJoin(accounts, eq(accounts.id, notificationMessages.accountId))
+    .where(scope.kind === 'org' ? inOrg(notificationMessages, scope.orgId, byId) : and(byId));
+  return other;
+}
 
 /** One message of the outbox with its bodies; reading it is logged as access to the recipient's data. */
 export async function getOutboxMessage(options: {
@@ -19,25 +40,26 @@ export async function getOutboxMessage(options: {
 }): Promise<OutboxItem & { text: string; html: string }> {
   const who = requireOutboxReader(options.auth, options.scope);
   const { db, scope } = options;
-  const byId = eq(emailMessages.id, options.id);
-  const [row] = await db
-    .select()
-    .from(emailMessages)
-    .where(scope.kind === 'org' ? inOrg(emailMessages, scope.orgId, byId) : and(byId));
+  const row = await findMessage(db, scope, options.id);
   if (!row) throw new AppError('notify.message_not_found', 404);
-  const [subject] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(sql`lower(${accounts.email}) = lower(${row.toAddress})`);
+  let subjectAccountId = row.accountId;
+  if (!subjectAccountId && row.channel === 'email') {
+    const [subject] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(sql`lower(${accounts.email}) = lower(${row.to})`);
+    subjectAccountId = subject?.id ?? null;
+  }
   await recordPersonalDataAccess(db, {
     orgId: row.orgId,
     actorAccountId: who.account.id,
-    subjectAccountId: subject?.id ?? null,
+    subjectAccountId,
     ip: options.ip,
-    targetType: 'email_message',
+    targetType: row.channel === 'email' ? 'email_message' : 'notification_message',
     targetId: row.id,
     purpose: 'outbox.read',
-    details: { template: row.template },
+    details: { template: row.template, channel: row.channel },
   });
-  return { ...toOutboxItem(row), text: row.textBody, html: row.htmlBody };
+  const { text, html, accountId: _accountId, ...item } = row;
+  return { ...toOutboxItem(item), text, html };
 }

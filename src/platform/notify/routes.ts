@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../http/pagination.ts';
 import { Uuid } from '../http/schemas.ts';
+import { campaignRoutes } from './campaign-routes.ts';
 import { getOutboxMessage } from './get-outbox-message.ts';
 import { listOutbox } from './list-outbox.ts';
+import { meRoutes } from './me-routes.ts';
 import './messages.ts';
+import { publicNotifyRoutes } from './public-routes.ts';
 
 const Status = Type.Union([
   Type.Literal('queued'),
@@ -12,13 +15,21 @@ const Status = Type.Union([
   Type.Literal('failed'),
   Type.Literal('bounced'),
 ]);
+const Channel = Type.Union([
+  Type.Literal('email'),
+  Type.Literal('sms'),
+  Type.Literal('push'),
+  Type.Literal('inapp'),
+]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const OutboxItemSchema = Type.Object({
   id: Type.String(),
+  channel: Channel,
   orgId: NullableString,
   to: Type.String(),
   locale: Type.String(),
   template: Type.String(),
+  category: NullableString,
   subject: Type.String(),
   status: Status,
   transport: NullableString,
@@ -36,6 +47,7 @@ const OrgQuery = Type.Object(
   {
     ...PageQuery.properties,
     status: Type.Optional(Status),
+    channel: Type.Optional(Channel),
     to: Type.Optional(Type.String({ maxLength: 254 })),
   },
   { additionalProperties: false },
@@ -46,17 +58,23 @@ const AdminQuery = Type.Object(
 );
 const err = { $ref: 'Error#' };
 
-/** The e-mail outbox: what was sent (or is waiting), for organisation and installation administrators. */
+/**
+ * The outbox (what was sent on every channel, or is waiting, for organisation and installation
+ * administrators), and the other notification routes.
+ */
 export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
   const tags = ['outbox'];
+  await app.register(meRoutes);
+  await app.register(publicNotifyRoutes);
+  await app.register(campaignRoutes);
 
   app.get(
     '/orgs/:orgId/outbox',
     {
       schema: {
         tags,
-        summary: 'Courriels de l’organisation / Organisation e-mails',
+        summary: 'Messages de l’organisation (tous canaux) / Organisation messages (every channel)',
         params: Type.Object({ orgId: Uuid }),
         querystring: OrgQuery,
         response: { 200: Page(OutboxItemSchema), 400: err, 401: err, 403: err },
@@ -75,7 +93,7 @@ export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Un courriel, avec son contenu / One e-mail with its content',
+        summary: 'Un message, avec son contenu / One message with its content',
         params: Type.Object({ orgId: Uuid, id: Uuid }),
         response: { 200: OutboxMessageSchema, 401: err, 403: err, 404: err },
       },
@@ -94,7 +112,7 @@ export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Tous les courriels / All e-mails',
+        summary: 'Tous les messages (tous canaux) / All messages (every channel)',
         querystring: AdminQuery,
         response: { 200: Page(OutboxItemSchema), 400: err, 401: err, 403: err },
       },
@@ -107,7 +125,7 @@ export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Un courriel, avec son contenu (installation) / One e-mail with its content (installation)',
+        summary: 'Un message, avec son contenu (installation) / One message with its content (installation)',
         params: Type.Object({ id: Uuid }),
         response: { 200: OutboxMessageSchema, 401: err, 403: err, 404: err },
       },

@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.ts';
 import { changeOrder, type EventSource, lockOrder } from './ledger.ts';
 import { type OrderView, orderView } from './order-view.ts';
 import { loadPaymentSettings } from './payment-settings.ts';
-import { resolvePending } from './start-payment.ts';
+import { closeDeclinedIntents, resolvePending } from './start-payment.ts';
 
 /**
  * Cancels an order nobody paid (pending or failed), e.g. a registration that expired unpaid. A payment
@@ -23,6 +23,7 @@ export async function cancelOrder(options: {
   const source = options.eventSource ?? { source: 'module' };
   const settings = await loadPaymentSettings(db, orgId, options.stripeConfig);
   await resolvePending(db, settings, orgId, orderId, null, source);
+  await closeDeclinedIntents(db, settings, orgId, orderId, source);
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, orgId, orderId);
     if (!order) throw new AppError('payment.order_not_found', 404);

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
 import { scopeOf } from '../db/tenancy.ts';
 import { AppError } from '../http/errors.ts';
@@ -53,15 +53,21 @@ export async function resolvePending(
   const provider = providerOfPayment(settings, pending);
   if (pending.providerRef && provider.retrieve) {
     const state = await provider.retrieve(pending.providerRef);
-    if (state.status === 'pending' && pending.provider === reuse?.provider && state.clientSecret)
+    // Still open at the provider (a declined card may be retried on the same intent): hand it back.
+    if (
+      (state.status === 'pending' || state.status === 'failed') &&
+      pending.provider === reuse?.provider &&
+      state.clientSecret
+    )
       return {
         paymentId: pending.id,
         amountCents: pending.amountCents,
         instalment: pending.instalment,
         clientSecret: state.clientSecret,
       };
-    if (state.status === 'pending' && provider.cancel) await provider.cancel(pending.providerRef);
-    const after = state.status === 'pending' ? await provider.retrieve(pending.providerRef) : state;
+    const open = state.status === 'pending' || state.status === 'failed';
+    if (open && provider.cancel) await provider.cancel(pending.providerRef);
+    const after = open ? await provider.retrieve(pending.providerRef) : state;
     if (after.status === 'pending') throw new AppError('payment.in_progress', 409);
     await db.transaction((tx) =>
       settlePayment(tx, {
@@ -85,6 +91,51 @@ export async function resolvePending(
     settlePayment(tx, { ...source, orgId, paymentId: pending.id, outcome: { status: 'cancelled' } }),
   );
   return null;
+}
+
+/**
+ * Closes at the provider the intents of earlier declined attempts before a new one starts: a declined
+ * Stripe intent can still be paid later from an old browser tab, which would charge the order twice.
+ * One that succeeded in the meantime is settled instead.
+ */
+export async function closeDeclinedIntents(
+  db: Database,
+  settings: ResolvedPaymentSettings,
+  orgId: string,
+  orderId: string,
+  source: EventSource,
+): Promise<void> {
+  const scope = scopeOf(orgId);
+  const declined = await db
+    .select()
+    .from(payments)
+    .where(
+      scope.where(
+        payments,
+        eq(payments.orderId, orderId),
+        eq(payments.status, 'failed'),
+        isNotNull(payments.providerRef),
+      ),
+    );
+  for (const payment of declined) {
+    const provider = providerOfPayment(settings, payment);
+    if (!payment.providerRef || !provider.cancel || !provider.retrieve) continue;
+    await provider.cancel(payment.providerRef);
+    const state = await provider.retrieve(payment.providerRef);
+    if (state.status === 'pending' || state.status === 'failed')
+      throw new AppError('payment.in_progress', 409);
+    await db.transaction((tx) =>
+      settlePayment(tx, {
+        ...source,
+        orgId,
+        paymentId: payment.id,
+        outcome:
+          state.status === 'succeeded'
+            ? { status: 'succeeded', cardLast4: state.cardLast4 }
+            : { status: 'cancelled' },
+      }),
+    );
+  }
 }
 
 /** Decides what the next payment collects: the whole balance, or the next instalment (planning two if asked). */
@@ -158,6 +209,7 @@ export async function startPayment(options: {
     { provider: provider.name },
     eventSource,
   );
+  if (!reused) await closeDeclinedIntents(db, options.settings, orgId, orderId, eventSource);
   if (reused)
     return {
       paymentId: reused.paymentId,

@@ -14,10 +14,13 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   cancelled: [],
 };
 
-/** Legal payment moves. A failed card attempt can still succeed later (Stripe retries the same intent). */
+/**
+ * Legal payment moves. A declined attempt can still succeed later (Stripe retries the same intent) until
+ * it is closed at the provider (cancelled).
+ */
 export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   pending: ['succeeded', 'failed', 'cancelled'],
-  failed: ['succeeded'],
+  failed: ['succeeded', 'cancelled'],
   succeeded: [],
   cancelled: [],
 };

@@ -166,6 +166,20 @@ describe('Stripe', () => {
     expect((await client.get<OrderView>(`/api/me/orders/${order.id}`)).body.status).toBe('paid');
   });
 
+  it('closes a declined intent at Stripe before a new attempt, so an old tab cannot pay twice', async () => {
+    const order = await newOrder();
+    const first = await client.post<PayResult>(`/api/me/orders/${order.id}/pay`, { provider: 'stripe' });
+    const firstIntent = first.body.clientSecret?.split('_secret_')[0] ?? '';
+    const declined = fake.intents.get(firstIntent);
+    if (!declined) throw new Error('intent missing');
+    declined.last_payment_error = { code: 'card_declined' };
+    await webhook(org.id, 'payment_intent.payment_failed', declined);
+    const second = await client.post<PayResult>(`/api/me/orders/${order.id}/pay`, { provider: 'stripe' });
+    expect(second.body.clientSecret).not.toBe(first.body.clientSecret);
+    expect(fake.intents.get(firstIntent)?.status).toBe('canceled');
+    expect(second.body.order.payments.map((p) => p.status)).toEqual(['cancelled', 'pending']);
+  });
+
   it('makes one transition when the webhook and the browser’s confirmation race', async () => {
     const order = await newOrder();
     const pay = await client.post<PayResult>(`/api/me/orders/${order.id}/pay`, { provider: 'stripe' });

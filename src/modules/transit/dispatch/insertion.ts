@@ -1,0 +1,236 @@
+// Cheapest feasible insertion of one request into one route.
+//
+// Every pair of positions (pickup after i, drop-off after j ≥ i) is screened with O(1) necessary
+// conditions — load, the request's windows, the push it causes on the next stop against that stop's
+// latest feasible time, the ride-time lower bound — while walking j forward. The survivors are tried in
+// increasing order of added travel time with the exact schedule check, warm-started from the route's
+// earliest schedule before position i; the first feasible one is the answer.
+import type { Route } from './route.ts';
+import { EPS, earliestSchedule, type ScheduleInput } from './route-schedule.ts';
+
+/** The request being inserted; toP[k] etc. are travel times between route stop k and the new stops. */
+export interface Probe {
+  pickupEarly: number;
+  pickupLate: number;
+  pickupService: number;
+  dropEarly: number;
+  dropLate: number;
+  dropService: number;
+  maxRide: number;
+  /** Travel time pickup → drop-off. */
+  direct: number;
+  demand: Int32Array;
+  toP: Float64Array;
+  fromP: Float64Array;
+  toD: Float64Array;
+  fromD: Float64Array;
+}
+
+export interface InsertionChoice {
+  delta: number;
+  i: number;
+  j: number;
+}
+
+/** Scratch space reused across calls (no allocation in the search loops). */
+export interface Workspace extends ScheduleInput {
+  times: Float64Array;
+  candDelta: Float64Array;
+  candI: Int32Array;
+  candJ: Int32Array;
+}
+
+export function createProbe(dims: number, room: number): Probe {
+  return {
+    pickupEarly: 0,
+    pickupLate: 0,
+    pickupService: 0,
+    dropEarly: 0,
+    dropLate: 0,
+    dropService: 0,
+    maxRide: 0,
+    direct: 0,
+    demand: new Int32Array(dims),
+    toP: new Float64Array(room),
+    fromP: new Float64Array(room),
+    toD: new Float64Array(room),
+    fromD: new Float64Array(room),
+  };
+}
+
+export function createWorkspace(room: number): Workspace {
+  const r = room + 2;
+  return {
+    early: new Float64Array(r),
+    late: new Float64Array(r),
+    service: new Float64Array(r),
+    leg: new Float64Array(r),
+    pickAt: new Int32Array(r),
+    dropAt: new Int32Array(r),
+    maxRide: new Float64Array(r),
+    times: new Float64Array(r),
+    candDelta: new Float64Array(r * r),
+    candI: new Int32Array(r * r),
+    candJ: new Int32Array(r * r),
+  };
+}
+
+/** Grows probe and workspace arrays for routes of `size` stops. */
+export function fitScratch(probe: Probe, ws: Workspace, size: number): Workspace {
+  if (probe.toP.length < size) {
+    const room = size * 2;
+    probe.toP = new Float64Array(room);
+    probe.fromP = new Float64Array(room);
+    probe.toD = new Float64Array(room);
+    probe.fromD = new Float64Array(room);
+  }
+  return ws.times.length >= size + 2 ? ws : createWorkspace(size * 2);
+}
+
+// First position k ≥ 1 whose latest time is not before t (lmax is non-decreasing along a route).
+function firstNotBefore(lmax: Float64Array, size: number, t: number): number {
+  let lo = 1;
+  let hi = size - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lmax[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Cheapest feasible insertion with added travel time below `bound` into `out`; false if none.
+ * The probe's travel arrays must be filled for this route and the workspace sized for it.
+ */
+export function bestInsertion(route: Route, probe: Probe, ws: Workspace, bound: number, out: InsertionChoice): boolean {
+  const m = route.size;
+  if (!route.feasible) return false;
+  const { emin, lmax, service, leg, load, capacity } = route;
+  const dims = capacity.length;
+  const { pickupEarly: pe, pickupLate: pl, pickupService: ps, dropEarly: de, dropLate: dl } = probe;
+  const { dropService: ds, maxRide, direct, demand, toP, fromP, toD, fromD } = probe;
+  const { candDelta, candI, candJ } = ws;
+  let count = 0;
+  const start = firstNotBefore(lmax, m, pe) - 1;
+  for (let i = start; i < m - 1; i++) {
+    const ei = emin[i] as number;
+    if (ei > pl) break;
+    let fits = true;
+    for (let d = 0; d < dims; d++)
+      if ((load[i * dims + d] as number) + (demand[d] as number) > (capacity[d] as number)) fits = false;
+    if (!fits) continue;
+    let ap = ei + (service[i] as number) + (toP[i] as number);
+    if (ap < pe) ap = pe;
+    if (ap > pl + EPS) continue;
+    const legI = leg[i] as number;
+    const baseP = (toP[i] as number) - legI;
+    // Drop-off right after the pickup.
+    {
+      let ad = ap + ps + direct;
+      if (ad < de) ad = de;
+      const next = Math.max(emin[i + 1] as number, ad + ds + (fromD[i + 1] as number));
+      const latestP = Math.min(pl, (lmax[i + 1] as number) - ps - direct - ds - (fromD[i + 1] as number));
+      if (ad <= dl + EPS && next <= (lmax[i + 1] as number) + EPS && ad - ps - maxRide <= latestP + EPS) {
+        const delta = (toP[i] as number) + direct + (fromD[i + 1] as number) - legI;
+        if (delta < bound) {
+          candDelta[count] = delta;
+          candI[count] = i;
+          candJ[count++] = i;
+        }
+      }
+    }
+    // Drop-off after a later stop j: walk j forward carrying the pushed lower bound a of stop j.
+    let a = ap + ps + (fromP[i + 1] as number);
+    if (a < (emin[i + 1] as number)) a = emin[i + 1] as number;
+    if (a > (lmax[i + 1] as number) + EPS) continue;
+    const latestP = Math.min(pl, (lmax[i + 1] as number) - ps - (fromP[i + 1] as number));
+    let ride = fromP[i + 1] as number;
+    const baseI = baseP + (fromP[i + 1] as number);
+    for (let j = i + 1; j < m - 1; j++) {
+      let full = false;
+      for (let d = 0; d < dims; d++)
+        if ((load[j * dims + d] as number) + (demand[d] as number) > (capacity[d] as number)) full = true;
+      if (full || a > dl || ride > maxRide + EPS) break;
+      const sj = service[j] as number;
+      let ad = a + sj + (toD[j] as number);
+      if (ad < de) ad = de;
+      if (ad <= dl + EPS && ride + sj + (toD[j] as number) <= maxRide + EPS && ad - ps - maxRide <= latestP + EPS) {
+        const next = Math.max(emin[j + 1] as number, ad + ds + (fromD[j + 1] as number));
+        if (next <= (lmax[j + 1] as number) + EPS) {
+          const delta = baseI + (toD[j] as number) + (fromD[j + 1] as number) - (leg[j] as number);
+          if (delta < bound) {
+            candDelta[count] = delta;
+            candI[count] = i;
+            candJ[count++] = j;
+          }
+        }
+      }
+      const lj = leg[j] as number;
+      a += sj + lj;
+      if (a < (emin[j + 1] as number)) a = emin[j + 1] as number;
+      if (a > (lmax[j + 1] as number) + EPS) break;
+      ride += sj + lj;
+    }
+  }
+  // Exact checks, cheapest first.
+  while (count > 0) {
+    let best = 0;
+    for (let c = 1; c < count; c++) if ((candDelta[c] as number) < (candDelta[best] as number)) best = c;
+    const i = candI[best] as number;
+    const j = candJ[best] as number;
+    if (checkInsertion(route, probe, ws, i, j)) {
+      out.delta = candDelta[best] as number;
+      out.i = i;
+      out.j = j;
+      return true;
+    }
+    count--;
+    candDelta[best] = candDelta[count] as number;
+    candI[best] = candI[count] as number;
+    candJ[best] = candJ[count] as number;
+  }
+  return false;
+}
+
+/** Exact feasibility of the route with the request inserted (pickup after i, drop-off after j). */
+export function checkInsertion(route: Route, probe: Probe, ws: Workspace, i: number, j: number): boolean {
+  const m = route.size;
+  const { early, late, service, leg, pickAt, maxRide, times } = ws;
+  const pPos = i + 1;
+  const dPos = j + 2;
+  let w = 0;
+  for (let k = 0; k < m; k++) {
+    early[w] = route.early[k] as number;
+    late[w] = route.late[k] as number;
+    service[w] = route.service[k] as number;
+    leg[w] = route.leg[k] as number;
+    maxRide[w] = route.maxRide[k] as number;
+    const pk = route.pickAt[k] as number;
+    pickAt[w] = pk < 0 ? -1 : pk + (pk > i ? 1 : 0) + (pk > j ? 1 : 0);
+    w++;
+    if (k === i) {
+      early[w] = probe.pickupEarly;
+      late[w] = probe.pickupLate;
+      service[w] = probe.pickupService;
+      pickAt[w] = -1;
+      maxRide[w] = 0;
+      leg[w - 1] = probe.toP[i] as number;
+      leg[w] = i === j ? probe.direct : (probe.fromP[i + 1] as number);
+      w++;
+    }
+    if (k === j) {
+      early[w] = probe.dropEarly;
+      late[w] = probe.dropLate;
+      service[w] = probe.dropService;
+      pickAt[w] = pPos;
+      maxRide[w] = probe.maxRide;
+      if (i !== j) leg[w - 1] = probe.toD[j] as number;
+      leg[w] = probe.fromD[j + 1] as number;
+      w++;
+    }
+  }
+  // The route's earliest times before the pickup remain lower bounds once stops are added after them.
+  times.set(route.emin.subarray(0, pPos));
+  return dPos < w && earliestSchedule(ws, w, route.maxDuration, times, pPos);
+}
