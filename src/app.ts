@@ -13,7 +13,7 @@ import type { PlatformDeps } from './platform/deps.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { httpPlatform, sendError } from './platform/http/plugin.ts';
+import { httpPlatform } from './platform/http/plugin.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 /** What the application needs from the outside; tests build their own. */

@@ -40,7 +40,7 @@ function representsClass(inst: Instance, plan: Plan, k: number): boolean {
   return true;
 }
 
-/** Inserts `pending` requests into `plan`; those that fit nowhere stay unserved. */
+/** Inserts `pending` requests into `plan` (never into vehicle `closed`); those that fit nowhere stay unserved. */
 export function repair(
   inst: Instance,
   plan: Plan,
@@ -49,6 +49,7 @@ export function repair(
   random: Random,
   scratch: Scratch,
   cache: RepairCache,
+  closed = -1,
 ): void {
   const K = inst.vehicles;
   const { cost, posI, posJ } = cache;
@@ -56,12 +57,16 @@ export function repair(
   const compute = (a: number, k: number) => {
     const slot = a * K + k;
     const route = plan.routes[k] as Route;
-    if (!representsClass(inst, plan, k) || !evaluate(inst, route, pending[a] as number, scratch, INF)) {
+    if (
+      k === closed ||
+      !representsClass(inst, plan, k) ||
+      !evaluate(inst, route, pending[a] as number, scratch, INF, amplitude, random)
+    ) {
       cost[slot] = INF;
       return;
     }
     const c = scratch.choice;
-    cost[slot] = amplitude > 0 ? Math.max(0, c.delta + amplitude * (2 * random() - 1)) : c.delta;
+    cost[slot] = c.delta;
     posI[slot] = c.i;
     posJ[slot] = c.j;
   };

@@ -101,9 +101,18 @@ function firstNotBefore(lmax: Float64Array, size: number, t: number): number {
 
 /**
  * Cheapest feasible insertion with added travel time below `bound` into `out`; false if none.
- * The probe's travel arrays must be filled for this route and the workspace sized for it.
+ * The probe's travel arrays must be filled for this route and the workspace sized for it. With `noise`
+ * > 0, each position's cost is perturbed by up to ±noise (diversification), and so is out.delta.
  */
-export function bestInsertion(route: Route, probe: Probe, ws: Workspace, bound: number, out: InsertionChoice): boolean {
+export function bestInsertion(
+  route: Route,
+  probe: Probe,
+  ws: Workspace,
+  bound: number,
+  out: InsertionChoice,
+  noise = 0,
+  random: () => number = Math.random,
+): boolean {
   const m = route.size;
   if (!route.feasible) return false;
   const { emin, lmax, service, leg, load, capacity } = route;
@@ -173,6 +182,7 @@ export function bestInsertion(route: Route, probe: Probe, ws: Workspace, bound: 
       ride += sj + lj;
     }
   }
+  if (noise > 0) for (let c = 0; c < count; c++) candDelta[c] = Math.max(0, (candDelta[c] as number) + noise * (2 * random() - 1));
   // Exact checks, cheapest first.
   while (count > 0) {
     let best = 0;

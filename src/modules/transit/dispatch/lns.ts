@@ -10,7 +10,7 @@ import { constructPlan, createRepairCache, type RepairOptions, repair } from './
 import type { Instance } from './model.ts';
 import { clonePlan, copyPlan, createScratch, type Plan, planCost } from './plan.ts';
 import { createRandom, randomInt } from './random.ts';
-import { type Removal, removeRandom, removeRelated, removeWorst } from './removal.ts';
+import { type Removal, removeRandom, removeRelated, removeRoute, removeWorst } from './removal.ts';
 
 export interface SearchOptions {
   seed: number;
@@ -29,7 +29,7 @@ export interface SearchResult {
   elapsedMs: number;
 }
 
-const REMOVALS: Removal[] = [removeRandom, removeWorst, removeRelated];
+const REMOVALS: Removal[] = [removeRandom, removeWorst, removeRelated, removeRoute];
 const REPAIRS: RepairOptions[] = [
   { regret: 1, noise: 0 },
   { regret: 1, noise: 0.025 },
@@ -104,10 +104,10 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
     const ro = pick(removalWeights, random);
     const rp = pick(repairWeights, random);
     removed.length = 0;
-    (REMOVALS[ro] as Removal)(inst, candidate, randomInt(random, qMin, qMax), random, removed);
+    const closed = (REMOVALS[ro] as Removal)(inst, candidate, randomInt(random, qMin, qMax), random, removed);
     for (let r = 0; r < inst.n; r++)
       if ((candidate.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0 && !removed.includes(r)) removed.push(r);
-    repair(inst, candidate, removed, REPAIRS[rp] as RepairOptions, random, scratch, cache);
+    repair(inst, candidate, removed, REPAIRS[rp] as RepairOptions, random, scratch, cache, closed);
     const cost = objective(candidate);
     let score = 0;
     if (cost < bestCost - 1e-9) {

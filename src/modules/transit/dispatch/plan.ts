@@ -109,13 +109,21 @@ export function fillProbe(inst: Instance, route: Route, r: number, probe: Probe)
 }
 
 /** Cheapest feasible insertion of request r into `route` below `bound`, into scratch.choice. */
-export function evaluate(inst: Instance, route: Route, r: number, s: Scratch, bound: number): boolean {
+export function evaluate(
+  inst: Instance,
+  route: Route,
+  r: number,
+  s: Scratch,
+  bound: number,
+  noise = 0,
+  random: () => number = Math.random,
+): boolean {
   if (route.size > s.probe.toP.length - 2 || route.size + 2 > s.ws.times.length) {
     s.probe = createProbe(inst.dims, route.size * 2 + 4);
     s.ws = createWorkspace(route.size * 2 + 4);
   }
   fillProbe(inst, route, r, s.probe);
-  return bestInsertion(route, s.probe, s.ws, bound, s.choice);
+  return bestInsertion(route, s.probe, s.ws, bound, s.choice, noise, random);
 }
 
 export function insertRequest(inst: Instance, plan: Plan, r: number, vehicle: number, i: number, j: number): void {

@@ -1,12 +1,14 @@
 // Destroy operators of the large-neighbourhood search: take q requests out of their routes. Random,
 // worst (largest saving, randomised) and related (Shaw: close in space and time to requests already
-// taken out), as in Ropke & Pisinger (2006). Requests already on board are never moved.
+// taken out), as in Ropke & Pisinger (2006), and route removal, which empties one vehicle and keeps it
+// closed during the repair so its riders join other vehicles (what one-at-a-time moves cannot do).
+// Requests already on board are never moved. An operator returns the vehicle to keep closed, or −1.
 import type { Instance } from './model.ts';
 import { type Plan, removalGain, removeRequest } from './plan.ts';
 import type { Random } from './random.ts';
 import type { Route } from './route.ts';
 
-export type Removal = (inst: Instance, plan: Plan, q: number, random: Random, out: number[]) => void;
+export type Removal = (inst: Instance, plan: Plan, q: number, random: Random, out: number[]) => number;
 
 function movable(inst: Instance, plan: Plan): number[] {
   const list: number[] = [];
@@ -24,6 +26,7 @@ export const removeRandom: Removal = (inst, plan, q, random, out) => {
     removeRequest(inst, plan, r);
     out.push(r);
   }
+  return -1;
 };
 
 export const removeWorst: Removal = (inst, plan, q, random, out) => {
@@ -38,6 +41,7 @@ export const removeWorst: Removal = (inst, plan, q, random, out) => {
     removeRequest(inst, plan, r);
     out.push(r);
   }
+  return -1;
 };
 
 /** Start-of-service times of every routed request's pickup and drop-off in the current plan. */
@@ -50,7 +54,7 @@ function serviceTimes(inst: Instance, plan: Plan): Float64Array {
 
 export const removeRelated: Removal = (inst, plan, q, random, out) => {
   const list = movable(inst, plan);
-  if (list.length === 0) return;
+  if (list.length === 0) return -1;
   const { n, time, nodes } = inst;
   const times = serviceTimes(inst, plan);
   let maxTravel = 1e-9;
@@ -82,4 +86,18 @@ export const removeRelated: Removal = (inst, plan, q, random, out) => {
     removeRequest(inst, plan, r);
     out.push(r);
   }
+  return -1;
+};
+
+export const removeRoute: Removal = (inst, plan, _q, random, out) => {
+  const used: number[] = [];
+  for (const route of plan.routes as Route[]) if (route.size > 2) used.push(route.vehicle);
+  if (used.length < 2) return -1;
+  const k = used[Math.floor(random() * used.length)] as number;
+  for (let r = 0; r < inst.n; r++)
+    if (plan.routeOf[r] === k && (inst.onboard[r] as number) < 0) {
+      removeRequest(inst, plan, r);
+      out.push(r);
+    }
+  return k;
 };

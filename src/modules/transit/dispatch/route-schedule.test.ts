@@ -110,12 +110,11 @@ describe('exact route schedule', () => {
           expect(report.violations).toEqual([]);
         }
       }),
-      { numRuns: 3000, seed: 20260511 },
+      { numRuns: 4000, seed: 20260511 },
     );
     // The generator must produce both verdicts in fair numbers, or the property proves little.
-    console.log(feasibleCount);
     expect(feasibleCount).toBeGreaterThan(300);
-    expect(feasibleCount).toBeLessThan(2700);
+    expect(feasibleCount).toBeLessThan(3600);
   });
 
   it('decides an insertion exactly as a full evaluation of the longer route', () => {
