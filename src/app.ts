@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { moduleRoutes } from './modules/routes.ts';
 import { authContext } from './platform/auth/context.ts';
 import type { PlatformDeps } from './platform/deps.ts';
 import { idempotency } from './platform/http/idempotency.ts';
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(idempotency, { db: database.db });
 
   await app.register(platformRoutes, { prefix: '/api' });
+  // Modules register their own prefixes: /api/… for the JSON API, /open311/v2 and /feeds/<org>/… for standards.
+  await app.register(moduleRoutes);
 
   if (hasWeb) {
     await app.register(fastifyStatic, {
