@@ -3,6 +3,7 @@ import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import { MODULE_CATALOGUES } from './module-catalogues.ts';
 
 /** The two languages of the product; French is the default everywhere. */
 export type Language = 'fr' | 'en';
@@ -63,7 +64,16 @@ export async function initI18n(): Promise<void> {
     .use(new ICU({ parseLngForICU: (lng) => intlLocale(lng === 'en' ? 'en' : 'fr') }))
     .use(initReactI18next)
     .init({
-      resources: { fr: { translation: fr }, en: { translation: en } },
+      resources: {
+        fr: {
+          translation: fr,
+          ...Object.fromEntries(Object.entries(MODULE_CATALOGUES).map(([ns, c]) => [ns, c.fr])),
+        },
+        en: {
+          translation: en,
+          ...Object.fromEntries(Object.entries(MODULE_CATALOGUES).map(([ns, c]) => [ns, c.en])),
+        },
+      },
       lng: storedLanguage(),
       fallbackLng: 'fr',
       supportedLngs: ['fr', 'en'],
