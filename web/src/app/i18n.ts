@@ -3,7 +3,7 @@ import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
-import { MODULE_CATALOGUES } from './module-catalogues.ts';
+import { MODULE_CATALOGUES, type ModuleResources } from './module-catalogues.ts';
 
 /** The two languages of the product; French is the default everywhere. */
 export type Language = 'fr' | 'en';
@@ -15,7 +15,7 @@ export const CATALOGUES_MATCH: SameShape<typeof fr, typeof en> = true;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof fr };
+    resources: { translation: typeof fr } & ModuleResources;
     returnNull: false;
   }
 }
