@@ -67,11 +67,21 @@ export async function initI18n(): Promise<void> {
       resources: {
         fr: {
           translation: fr,
-          ...Object.fromEntries(Object.entries(MODULE_CATALOGUES).map(([ns, c]) => [ns, c.fr])),
+          ...Object.fromEntries(
+            Object.entries(MODULE_CATALOGUES as Record<string, { fr: object; en: object }>).map(([ns, c]) => [
+              ns,
+              c.fr,
+            ]),
+          ),
         },
         en: {
           translation: en,
-          ...Object.fromEntries(Object.entries(MODULE_CATALOGUES).map(([ns, c]) => [ns, c.en])),
+          ...Object.fromEntries(
+            Object.entries(MODULE_CATALOGUES as Record<string, { fr: object; en: object }>).map(([ns, c]) => [
+              ns,
+              c.en,
+            ]),
+          ),
         },
       },
       lng: storedLanguage(),
