@@ -5,3 +5,5 @@ import './platform/auth/jobs.ts';
 import './platform/privacy/emails.ts';
 import './platform/geo/registrations.ts';
 import './platform/payments/registrations.ts';
+import './modules/portal/registrations.ts';
+import './modules/citizen/requests/registrations.ts';

@@ -7,6 +7,7 @@ import { parseCordeau } from './modules/transit/dispatch/cordeau-format.ts';
 import { solveDarp } from './modules/transit/dispatch/solve.ts';
 import { formatSummary } from './modules/transit/dispatch/solution.ts';
 import { openDatabase } from './platform/db/client.ts';
+import { runImportRollCommand } from './modules/portal/roll/cli-import-roll.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { type DemoSignIn, isEmpty, listDemoSignIns, seedDemo } from './platform/seed/seed-demo.ts';
 import { type Runtime, startServer, startWorker } from './server.ts';
@@ -149,6 +150,29 @@ darp
     process.stdout.write(
       options.json ? `${JSON.stringify(result.solution)}\n` : `${formatSummary(result.solution, result)}\n`,
     );
+  });
+
+const importCommand = program.command('import').description('Import data / Importer des données');
+
+importCommand
+  .command('roll')
+  .description('Import an assessment roll (MAMH XML) / Importer un rôle d’évaluation (XML du MAMH)')
+  .argument('<file>', 'RLxxxxx_AAAA.xml')
+  .requiredOption('--org <slug>', 'organisation slug or id')
+  .option('--json', 'print the summary as one JSON object')
+  .action(async (file: string, options: { org: string; json?: boolean }) => {
+    const handle = await openDatabase(loadConfig());
+    await runMigrations(handle);
+    try {
+      const result = await runImportRollCommand(handle.db, file, {
+        ...options,
+        progress: options.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${result.output}\n`);
+      process.exitCode = result.exitCode;
+    } finally {
+      await handle.close();
+    }
   });
 
 await program.parseAsync(process.argv);

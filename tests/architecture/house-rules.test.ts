@@ -70,7 +70,9 @@ describe('house rules', () => {
   it('keeps SQL out of routes', () => {
     const offenders = sources
       .filter((f) => f.endsWith('/routes.ts'))
-      .filter((f) => importsOf(f, { valuesOnly: true }).some((s) => s === 'drizzle-orm' || s.endsWith('/schema.ts')))
+      .filter((f) =>
+        importsOf(f, { valuesOnly: true }).some((s) => s === 'drizzle-orm' || s.endsWith('/schema.ts')),
+      )
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });

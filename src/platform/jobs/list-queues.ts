@@ -32,7 +32,11 @@ export async function listQueues(options: {
   const entry = (name: string) => {
     let q = byName.get(name);
     if (!q) {
-      q = { queue: name, counts: Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>, deferred: 0 };
+      q = {
+        queue: name,
+        counts: Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>,
+        deferred: 0,
+      };
       byName.set(name, q);
     }
     return q;

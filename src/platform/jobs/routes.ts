@@ -75,6 +75,13 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      retryJob({ db, jobs, auth: request.auth, ip: request.ip, queue: request.params.queue, id: request.params.id }),
+      retryJob({
+        db,
+        jobs,
+        auth: request.auth,
+        ip: request.ip,
+        queue: request.params.queue,
+        id: request.params.id,
+      }),
   );
 };

@@ -56,7 +56,13 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Envoyer un message bilingue à un public / Send a bilingual message to an audience',
         params: OrgParams,
         body: CampaignInput,
-        response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }), 400: err, 401: err, 403: err, 422: err },
+        response: {
+          202: Type.Object({ id: Type.String(), total: Type.Integer() }),
+          400: err,
+          401: err,
+          403: err,
+          422: err,
+        },
       },
     },
     async (request, reply) => {
@@ -82,7 +88,8 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Progress), 401: err, 403: err },
       },
     },
-    async (request) => listCampaigns({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listCampaigns({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
   );
   app.get(
     '/orgs/:orgId/notify/campaigns/:id',

@@ -1,8 +1,8 @@
 import {
   ALWAYS_ON,
   CATEGORIES,
-  CHANNELS,
   type Category,
+  CHANNELS,
   type Channel,
   type ChannelSet,
   DEFAULT_PREFERENCES,

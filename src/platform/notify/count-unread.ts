@@ -6,7 +6,10 @@ import { mine } from './list-inbox.ts';
 import { notificationMessages } from './schema.ts';
 
 /** How many of the signed-in person's inbox messages are unread (the badge in the web app). */
-export async function countUnread(options: { db: Executor; auth: AuthContext | null }): Promise<{ unread: number }> {
+export async function countUnread(options: {
+  db: Executor;
+  auth: AuthContext | null;
+}): Promise<{ unread: number }> {
   const who = requireAccount(options.auth);
   const [row] = await options.db
     .select({ n: count() })

@@ -40,7 +40,10 @@ export async function deliverPush(options: {
   const { db, messageId } = options;
   const [message] = await db.select().from(notificationMessages).where(byId(messageId));
   if (!message || message.status === 'sent' || message.status === 'bounced' || !message.accountId) return;
-  const devices = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.accountId, message.accountId));
+  const devices = await db
+    .select()
+    .from(pushSubscriptions)
+    .where(eq(pushSubscriptions.accountId, message.accountId));
   const keys = await vapidKeys(db);
   const payload: PushPayload = {
     title: message.title,
@@ -67,7 +70,10 @@ export async function deliverPush(options: {
         },
       );
       delivered++;
-      await db.update(pushSubscriptions).set({ lastSuccessAt: sql`now()` }).where(eq(pushSubscriptions.id, device.id));
+      await db
+        .update(pushSubscriptions)
+        .set({ lastSuccessAt: sql`now()` })
+        .where(eq(pushSubscriptions.id, device.id));
     } catch (error) {
       const status = statusOf(error);
       if (status === 404 || status === 410) {
@@ -78,7 +84,11 @@ export async function deliverPush(options: {
   }
   const status = delivered > 0 ? 'sent' : errors.length > 0 ? 'failed' : 'bounced';
   const lastError =
-    errors.length > 0 ? errors.join('; ').slice(0, 500) : delivered === 0 ? `no device (${gone} removed)` : null;
+    errors.length > 0
+      ? errors.join('; ').slice(0, 500)
+      : delivered === 0
+        ? `no device (${gone} removed)`
+        : null;
   await db
     .update(notificationMessages)
     .set({

@@ -12,7 +12,12 @@ import { emailMessages, notificationMessages } from './schema.ts';
 async function findMessage(db: Executor, scope: OutboxScope, id: string) {
   const byEmailId = eq(emailMessages.id, id);
   const [email] = await db
-    .select({ ...emailColumns(), text: emailMessages.textBody, html: emailMessages.htmlBody, accountId: emailMessages.accountId })
+    .select({
+      ...emailColumns(),
+      text: emailMessages.textBody,
+      html: emailMessages.htmlBody,
+      accountId: emailMessages.accountId,
+    })
     .from(emailMessages)
     .where(scope.kind === 'org' ? inOrg(emailMessages, scope.orgId, byEmailId) : and(byEmailId));
   if (email) return email;

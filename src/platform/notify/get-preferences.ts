@@ -4,13 +4,7 @@ import { requireAccount } from '../auth/policies.ts';
 import { accounts } from '../auth/schema.ts';
 import type { Executor } from '../db/client.ts';
 import type { Bilingual } from '../http/locale.ts';
-import {
-  ALWAYS_ON,
-  CATEGORIES,
-  CATEGORY_LABELS,
-  type Category,
-  type ChannelSet,
-} from './categories.ts';
+import { ALWAYS_ON, CATEGORIES, CATEGORY_LABELS, type Category, type ChannelSet } from './categories.ts';
 import { effectivePreferences } from './channel-choice.ts';
 import { notificationPreferences, pushSubscriptions } from './schema.ts';
 

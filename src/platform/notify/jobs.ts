@@ -2,8 +2,8 @@ import { registerJobs } from '../jobs/define-jobs.ts';
 import { deliverEmail } from './deliver-email.ts';
 import { deliverPush } from './deliver-push.ts';
 import { deliverSms } from './deliver-sms.ts';
-import { CAMPAIGN_BATCH_QUEUE, runCampaignBatch } from './notify-many.ts';
 import { PUSH_QUEUE, SMS_QUEUE } from './notify.ts';
+import { CAMPAIGN_BATCH_QUEUE, runCampaignBatch } from './notify-many.ts';
 import { smsStatusCallbackUrl } from './record-sms-status.ts';
 import { EMAIL_QUEUE } from './send-email.ts';
 import { bindNotifySettings } from './settings.ts';
@@ -45,7 +45,8 @@ registerJobs(({ config, database, jobs }) => {
 
   jobs.define<{ messageId: string }>(
     PUSH_QUEUE,
-    (data) => deliverPush({ db, publicUrl: config.publicUrl, mailFrom: config.mailFrom, messageId: data.messageId }),
+    (data) =>
+      deliverPush({ db, publicUrl: config.publicUrl, mailFrom: config.mailFrom, messageId: data.messageId }),
     { ...retries, concurrency: 4 },
     20,
   );

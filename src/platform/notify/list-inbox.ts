@@ -20,7 +20,11 @@ export interface InboxItem {
 
 /** Only the person's own in-app messages. */
 export function mine(accountId: string, ...more: SQL[]): SQL | undefined {
-  return and(eq(notificationMessages.accountId, accountId), eq(notificationMessages.channel, 'inapp'), ...more);
+  return and(
+    eq(notificationMessages.accountId, accountId),
+    eq(notificationMessages.channel, 'inapp'),
+    ...more,
+  );
 }
 
 /** The signed-in person's inbox: unread first, then newest first. */

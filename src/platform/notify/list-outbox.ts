@@ -108,7 +108,12 @@ function escapeLike(s: string): string {
 }
 
 /** The outbox filters. */
-export type OutboxQuery = PageQuery & { status?: EmailStatus; to?: string; orgId?: string; channel?: Channel };
+export type OutboxQuery = PageQuery & {
+  status?: EmailStatus;
+  to?: string;
+  orgId?: string;
+  channel?: Channel;
+};
 
 function whereOf(
   table: typeof emailMessages | typeof notificationMessages,

@@ -14,7 +14,10 @@ registerMessages({
     fr: 'Ce lien de désabonnement n’est pas valide.',
     en: 'This unsubscribe link is not valid.',
   },
-  'notify.inbox_item_not_found': { fr: 'Message introuvable dans votre boîte.', en: 'Message not found in your inbox.' },
+  'notify.inbox_item_not_found': {
+    fr: 'Message introuvable dans votre boîte.',
+    en: 'Message not found in your inbox.',
+  },
   'notify.push_endpoint_invalid': {
     fr: 'L’adresse d’abonnement de l’appareil n’est pas valide (https requis).',
     en: 'The device’s subscription address is not valid (https required).',

@@ -55,7 +55,11 @@ export async function notifyMany(
   const batches: Array<{ data: object; priority: number }> = [];
   for (let i = 0; i < ids.length; i += CAMPAIGN_BATCH_SIZE) {
     batches.push({
-      data: { orgId: request.orgId, campaignId: campaign.id, accountIds: ids.slice(i, i + CAMPAIGN_BATCH_SIZE) },
+      data: {
+        orgId: request.orgId,
+        campaignId: campaign.id,
+        accountIds: ids.slice(i, i + CAMPAIGN_BATCH_SIZE),
+      },
       priority: priorityOf(urgency),
     });
   }
@@ -83,7 +87,10 @@ async function alreadyRecorded(
       })
       .from(notificationMessages)
       .where(
-        and(eq(notificationMessages.campaignId, campaignId), inArray(notificationMessages.accountId, accountIds)),
+        and(
+          eq(notificationMessages.campaignId, campaignId),
+          inArray(notificationMessages.accountId, accountIds),
+        ),
       ),
   ]);
   const accounts = new Set([...emails, ...others].map((r) => r.accountId).filter((id): id is string => !!id));

@@ -27,7 +27,8 @@ describe('text-message segments', () => {
 
   it('keeps a short French message as written and fits a long one in two segments, link intact', () => {
     expect(fitSms('Votre fête commence à 18 h.')).toBe('Votre fête commence à 18 h.');
-    const link = '\nDésabonnement : https://civique.example.ca/api/notify/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const link =
+      '\nDésabonnement : https://civique.example.ca/api/notify/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const long =
       'Ville de Joliette : l’inscription au camp de jour « Les Débrouillards » de votre enfant est confirmée; la fête de clôture aura lieu vendredi à la plage municipale, apportez crème solaire et chapeau.';
     const text = fitSms(long, link);
@@ -41,12 +42,17 @@ describe('choosing channels', () => {
   it('sends on the chosen channels that can reach the person, and nothing for an opted-out category', () => {
     expect(chooseChannels('recreation', DEFAULT_PREFERENCES.recreation, all)).toEqual(['email']);
     expect(chooseChannels('newsletters', DEFAULT_PREFERENCES.newsletters, all)).toEqual([]);
-    expect(chooseChannels('transit', { ...none, sms: true, push: true }, { ...all, push: false })).toEqual(['sms']);
+    expect(chooseChannels('transit', { ...none, sms: true, push: true }, { ...all, push: false })).toEqual([
+      'sms',
+    ]);
     expect(chooseChannels('transit', { ...none, sms: true }, { ...all, sms: false })).toEqual([]);
   });
 
   it('still reaches the person with an emergency alert when their chosen channel cannot', () => {
-    expect(chooseChannels('emergency', { ...none, sms: true }, { ...all, sms: false })).toEqual(['email', 'inapp']);
+    expect(chooseChannels('emergency', { ...none, sms: true }, { ...all, sms: false })).toEqual([
+      'email',
+      'inapp',
+    ]);
     expect(chooseChannels('emergency', { ...none, sms: true }, all)).toEqual(['sms']);
   });
 });
@@ -64,7 +70,9 @@ describe('Twilio request signature', () => {
   it('reproduces the documented signature and rejects any change', () => {
     expect(twilioSignature('12345', url, params)).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
     expect(isValidTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, params)).toBe(true);
-    expect(isValidTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, { ...params, Digits: '9' })).toBe(false);
+    expect(
+      isValidTwilioSignature('12345', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, { ...params, Digits: '9' }),
+    ).toBe(false);
     expect(isValidTwilioSignature('54321', 'RSOYDt4T1cUTdK1PDd93/VVr8B8=', url, params)).toBe(false);
     expect(isValidTwilioSignature('12345', undefined, url, params)).toBe(false);
   });
@@ -90,14 +98,20 @@ describe('unsubscribe tokens', () => {
     for (const at of [2, 18, 19, 25]) {
       const altered = Buffer.from(raw);
       altered[at] = (altered[at] ?? 0) ^ 1;
-      expect(() => verifyUnsubscribeToken(secret, altered.toString('base64url'))).toThrow('notify.unsubscribe_invalid');
+      expect(() => verifyUnsubscribeToken(secret, altered.toString('base64url'))).toThrow(
+        'notify.unsubscribe_invalid',
+      );
     }
     expect(() => verifyUnsubscribeToken(randomBytes(32), token)).toThrow('notify.unsubscribe_invalid');
   });
 
   it('are never made for emergency alerts or account messages', () => {
     expect(() =>
-      signUnsubscribeToken(secret, { subject: { kind: 'account', accountId }, category: 'emergency', channel: 'email' }),
+      signUnsubscribeToken(secret, {
+        subject: { kind: 'account', accountId },
+        category: 'emergency',
+        channel: 'email',
+      }),
     ).toThrow();
     expect(() =>
       signUnsubscribeToken(secret, {

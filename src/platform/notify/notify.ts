@@ -3,7 +3,11 @@ import type { Locale } from '../http/locale.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Channel, Urgency } from './categories.ts';
 import { loadAccountRecipients, loadAddressRecipient } from './recipients.ts';
-import { type NotificationContent, type RecordedMessage, recordNotifications } from './record-notifications.ts';
+import {
+  type NotificationContent,
+  type RecordedMessage,
+  recordNotifications,
+} from './record-notifications.ts';
 import { EMAIL_QUEUE } from './send-email.ts';
 import { notifySettings } from './settings.ts';
 

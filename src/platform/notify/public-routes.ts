@@ -49,7 +49,9 @@ export const publicNotifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.get(
     '/notify/push/public-key',
@@ -77,7 +79,13 @@ export const publicNotifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       htmlOrInvalid(
         request,
         reply,
-        () => describeUnsubscribe({ db, publicUrl: config.publicUrl, token: request.params.token, locale: request.locale }),
+        () =>
+          describeUnsubscribe({
+            db,
+            publicUrl: config.publicUrl,
+            token: request.params.token,
+            locale: request.locale,
+          }),
         false,
       ),
   );
@@ -94,7 +102,8 @@ export const publicNotifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const run = () => unsubscribe({ db, publicUrl: config.publicUrl, token: request.params.token, locale: request.locale });
+      const run = () =>
+        unsubscribe({ db, publicUrl: config.publicUrl, token: request.params.token, locale: request.locale });
       if (wantsHtml(request)) return htmlOrInvalid(request, reply, run, true);
       const view = await run();
       return { ok: true, category: view.category, channel: view.channel };

@@ -6,7 +6,10 @@ import { mine } from './list-inbox.ts';
 import { notificationMessages } from './schema.ts';
 
 /** Marks every unread message of the person's inbox read; returns how many. */
-export async function readAllInbox(options: { db: Executor; auth: AuthContext | null }): Promise<{ updated: number }> {
+export async function readAllInbox(options: {
+  db: Executor;
+  auth: AuthContext | null;
+}): Promise<{ updated: number }> {
   const who = requireAccount(options.auth);
   const rows = await options.db
     .update(notificationMessages)

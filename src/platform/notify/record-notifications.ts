@@ -3,8 +3,8 @@ import { newId } from '../db/ids.ts';
 import type { Locale } from '../http/locale.ts';
 import {
   CATEGORY_LABELS,
-  CHANNEL_LABELS,
   type Category,
+  CHANNEL_LABELS,
   type Channel,
   UNSUBSCRIBE_EXEMPT,
   type Urgency,

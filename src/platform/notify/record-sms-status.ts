@@ -46,7 +46,8 @@ export async function recordSmsStatus(options: {
       .set({
         status: 'sent',
         sentAt: sql`coalesce(${notificationMessages.sentAt}, now())`,
-        deliveredAt: status === 'delivered' ? sql`coalesce(${notificationMessages.deliveredAt}, now())` : undefined,
+        deliveredAt:
+          status === 'delivered' ? sql`coalesce(${notificationMessages.deliveredAt}, now())` : undefined,
         lastError: null,
       })
       .where(target)

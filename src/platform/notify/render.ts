@@ -56,7 +56,11 @@ const UNSUBSCRIBE: Record<Locale, (u: UnsubscribeInfo) => string> = {
 };
 
 /** The footer lines of every message: who sends it, how to reach them, and how to unsubscribe. */
-export function footerLines(locale: Locale, branding: EmailBranding, unsubscribe?: UnsubscribeInfo): string[] {
+export function footerLines(
+  locale: Locale,
+  branding: EmailBranding,
+  unsubscribe?: UnsubscribeInfo,
+): string[] {
   return [
     FOOTER[locale](branding.name),
     ...(branding.contact ? [CONTACT[locale](branding.contact)] : []),

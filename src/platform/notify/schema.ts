@@ -50,9 +50,7 @@ export const emailMessages = pgTable(
   (t) => [
     index('email_messages_org_created_idx').on(t.orgId, t.createdAt),
     index('email_messages_to_idx').on(t.toAddress),
-    index('email_messages_campaign_idx')
-      .on(t.campaignId, t.status)
-      .where(sql`${t.campaignId} IS NOT NULL`),
+    index('email_messages_campaign_idx').on(t.campaignId, t.status).where(sql`${t.campaignId} IS NOT NULL`),
   ],
 );
 

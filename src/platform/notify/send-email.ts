@@ -35,7 +35,11 @@ export interface EmailExtras {
  * Renders and records a message (status `queued`) without enqueuing its delivery. For use inside a
  * transaction: enqueue with `enqueueEmail` after it commits (the job must not run before the row exists).
  */
-export async function queueEmail(db: Executor, message: EmailRequest, extras: EmailExtras = {}): Promise<string> {
+export async function queueEmail(
+  db: Executor,
+  message: EmailRequest,
+  extras: EmailExtras = {},
+): Promise<string> {
   const template = emailTemplate(message.template);
   const branding = extras.branding ?? (await senderOf(db, message.orgId, message.locale, extras.publicUrl));
   const rendered = renderEmail(template, message.params, message.locale, branding, extras.unsubscribe);

@@ -6,7 +6,11 @@ export class PermanentSmsError extends Error {}
 /** Where text messages go: a Twilio-compatible provider, or the back-office outbox. */
 export interface SmsProvider {
   kind: 'twilio' | 'outbox';
-  send(message: { to: string; body: string; statusCallback: string }): Promise<{ providerMessageId?: string }>;
+  send(message: {
+    to: string;
+    body: string;
+    statusCallback: string;
+  }): Promise<{ providerMessageId?: string }>;
 }
 
 /** The outbox: messages stay readable by administrators and nothing leaves the installation. */
@@ -31,7 +35,11 @@ export function twilioSms(config: SmsConfig, fetchImpl: typeof fetch = fetch): S
     send: async ({ to, body, statusCallback }) => {
       const response = await fetchImpl(url, {
         method: 'POST',
-        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          authorization,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: new URLSearchParams({ To: to, From: config.from, Body: body, StatusCallback: statusCallback }),
         signal: AbortSignal.timeout(15_000),
       });

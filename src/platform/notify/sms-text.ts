@@ -22,7 +22,8 @@ export function smsSegments(text: string): { encoding: 'gsm7' | 'ucs2'; units: n
       break;
     }
   }
-  if (gsm) return { encoding: 'gsm7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  if (gsm)
+    return { encoding: 'gsm7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
   // UCS-2 counts UTF-16 code units (an emoji takes two).
   const units = text.length;
   return { encoding: 'ucs2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
@@ -45,8 +46,32 @@ const PUNCTUATION: Record<string, string> = {
 
 // French letters GSM-7 lacks, and their closest GSM-7 letter (used only when the accents do not fit).
 const LETTERS: Record<string, string> = {
-  à: 'à', â: 'a', ä: 'ä', ç: 'Ç', ê: 'e', ë: 'e', î: 'i', ï: 'i', ô: 'o', û: 'u', ù: 'ù', ü: 'ü', ÿ: 'y',
-  À: 'A', Â: 'A', È: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Ô: 'O', Û: 'U', Ù: 'U', Œ: 'OE', œ: 'oe', æ: 'æ',
+  à: 'à',
+  â: 'a',
+  ä: 'ä',
+  ç: 'Ç',
+  ê: 'e',
+  ë: 'e',
+  î: 'i',
+  ï: 'i',
+  ô: 'o',
+  û: 'u',
+  ù: 'ù',
+  ü: 'ü',
+  ÿ: 'y',
+  À: 'A',
+  Â: 'A',
+  È: 'E',
+  Ê: 'E',
+  Ë: 'E',
+  Î: 'I',
+  Ï: 'I',
+  Ô: 'O',
+  Û: 'U',
+  Ù: 'U',
+  Œ: 'OE',
+  œ: 'oe',
+  æ: 'æ',
 };
 
 function replaceAll(text: string, table: Record<string, string>): string {

@@ -2,8 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg } from '../../../tests/support/factories.ts';
+import { createAccount, createOrg } from '../../../tests/support/factories.ts';
 import { createTestContext, type TestContext } from '../../../tests/support/harness.ts';
+import { accounts } from '../auth/schema.ts';
+import { defineNotification } from './notification-templates.ts';
+import { notify } from './notify.ts';
 import { emailMessages } from './schema.ts';
 import { EMAIL_QUEUE, sendEmail } from './send-email.ts';
 import { defineEmailTemplate } from './templates.ts';
@@ -92,7 +95,7 @@ function parseMessage(raw: string) {
         body: decodeBody(p.slice(at + 4), h.get('content-transfer-encoding')),
       };
     });
-  return { subject: decodeWords(headers.get('subject') ?? ''), to: headers.get('to'), parts };
+  return { subject: decodeWords(headers.get('subject') ?? ''), to: headers.get('to'), headers, parts };
 }
 
 describe('e-mail through a real SMTP server', () => {
@@ -150,6 +153,59 @@ describe('e-mail through a real SMTP server', () => {
       expect(row).toMatchObject({ status: 'sent', transport: 'smtp', attempts: 1, lastError: null });
       expect(row?.providerMessageId).toBeTruthy();
     }
+  });
+});
+
+const POOL = defineNotification<{ day: string }>('test.smtp_pool', {
+  subject: (p, l) => (l === 'fr' ? `Piscine fermée ${p.day}` : `Pool closed on ${p.day}`),
+  text: (p, l) =>
+    l === 'fr' ? `La piscine municipale sera fermée ${p.day}.` : `The town pool will be closed on ${p.day}.`,
+});
+
+describe('one-click unsubscribe headers (RFC 8058) on the wire', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createTestContext({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      PUBLIC_URL: 'https://civique.example.ca',
+    });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  it('adds List-Unsubscribe and List-Unsubscribe-Post to every message that is not exempt', async () => {
+    const person = await createAccount(ctx.db, { email: 'baigneuse@example.test' });
+    const org = await createOrg(ctx.db, { nameFr: 'Ville de Joliette', nameEn: 'City of Joliette' });
+    await notify(ctx, {
+      accountId: person.id,
+      orgId: org.id,
+      category: 'recreation',
+      template: POOL,
+      params: { day: 'lundi' },
+    });
+    await notify(ctx, {
+      accountId: person.id,
+      orgId: org.id,
+      category: 'emergency',
+      template: POOL,
+      params: { day: 'mardi' },
+    });
+    await ctx.jobs.runPending([EMAIL_QUEUE]);
+    const messages = smtp.received.map(parseMessage);
+    const recreation = messages.find((m) => m.subject === 'Piscine fermée lundi');
+    const emergency = messages.find((m) => m.subject === 'Piscine fermée mardi');
+    const [row] = await ctx.db.select().from(emailMessages).where(eq(emailMessages.category, 'recreation'));
+    expect(row?.unsubscribeUrl).toMatch(/^https:\/\/civique\.example\.ca\/api\/notify\/unsubscribe\//);
+    expect(recreation?.headers.get('list-unsubscribe')).toBe(`<${row?.unsubscribeUrl}>`);
+    expect(recreation?.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(emergency?.headers.has('list-unsubscribe')).toBe(false);
+    expect(emergency?.headers.has('list-unsubscribe-post')).toBe(false);
+    const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, person.id));
+    expect(recreation?.to).toContain(account?.email);
   });
 });
 

@@ -2,10 +2,12 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../db/client.ts';
 import { installationSecret } from '../db/secrets.ts';
 import { AppError } from '../http/errors.ts';
-import { CATEGORIES, CHANNELS, type Category, type Channel, UNSUBSCRIBE_EXEMPT } from './categories.ts';
+import { CATEGORIES, type Category, CHANNELS, type Channel, UNSUBSCRIBE_EXEMPT } from './categories.ts';
 
 /** Who a link unsubscribes: an account, or an address that has none (kept only as a hash). */
-export type UnsubscribeSubject = { kind: 'account'; accountId: string } | { kind: 'address'; addressHash: string };
+export type UnsubscribeSubject =
+  | { kind: 'account'; accountId: string }
+  | { kind: 'address'; addressHash: string };
 
 /** What an unsubscribe link names: one person, one category, one channel. */
 export interface UnsubscribeClaims {
@@ -45,7 +47,9 @@ export function signUnsubscribeToken(secret: Buffer, claims: UnsubscribeClaims):
   const payload = Buffer.alloc(PAYLOAD_BYTES);
   payload.writeUInt8(VERSION, 0);
   const subjectHex =
-    claims.subject.kind === 'account' ? claims.subject.accountId.replace(/-/g, '') : claims.subject.addressHash;
+    claims.subject.kind === 'account'
+      ? claims.subject.accountId.replace(/-/g, '')
+      : claims.subject.addressHash;
   if (!/^[0-9a-f]{32}$/i.test(subjectHex)) throw new Error('unsubscribe subject must be 16 bytes');
   payload.writeUInt8(claims.subject.kind === 'account' ? 0 : 1, 1);
   Buffer.from(subjectHex, 'hex').copy(payload, 2);

@@ -48,12 +48,28 @@ async function channelsOf(client: ReturnType<TestContext['client']>, category: s
 
 describe('one-click unsubscribe (no sign-in)', () => {
   it('shows a bilingual page on GET without changing anything, and unsubscribes on POST: that category, channel and person only', async () => {
-    const org = await createOrg(ctx.db, { nameFr: 'Ville de Joliette', nameEn: 'City of Joliette', contactEmail: 'info@joliette.example' });
+    const org = await createOrg(ctx.db, {
+      nameFr: 'Ville de Joliette',
+      nameEn: 'City of Joliette',
+      contactEmail: 'info@joliette.example',
+    });
     const alice = await subscribedCitizen('fr');
     const bob = await subscribedCitizen('fr');
     for (const who of [alice, bob]) {
-      await notify(ctx, { accountId: who.account.id, orgId: org.id, category: 'newsletters', template: NEWS, params: { n: 1 } });
-      await notify(ctx, { accountId: who.account.id, orgId: org.id, category: 'recreation', template: NEWS, params: { n: 1 } });
+      await notify(ctx, {
+        accountId: who.account.id,
+        orgId: org.id,
+        category: 'newsletters',
+        template: NEWS,
+        params: { n: 1 },
+      });
+      await notify(ctx, {
+        accountId: who.account.id,
+        orgId: org.id,
+        category: 'recreation',
+        template: NEWS,
+        params: { n: 1 },
+      });
     }
     const link = (await emailOf(alice.account.id, 'newsletters'))?.unsubscribeUrl;
     expect(link).toBeTruthy();
@@ -79,21 +95,45 @@ describe('one-click unsubscribe (no sign-in)', () => {
       payload: '',
     });
     expect(done.status).toBe(200);
-    expect(done.text).toContain('C’est fait : vous ne recevrez plus les messages « Infolettres » par courriel.');
+    expect(done.text).toContain(
+      'C’est fait : vous ne recevrez plus les messages « Infolettres » par courriel.',
+    );
 
-    expect(await channelsOf(alice.client, 'newsletters')).toEqual({ email: false, sms: false, push: false, inapp: true });
+    expect(await channelsOf(alice.client, 'newsletters')).toEqual({
+      email: false,
+      sms: false,
+      push: false,
+      inapp: true,
+    });
     expect((await channelsOf(alice.client, 'recreation'))?.email).toBe(true);
     expect((await channelsOf(bob.client, 'newsletters'))?.email).toBe(true);
 
-    const next = await notify(ctx, { accountId: alice.account.id, orgId: org.id, category: 'newsletters', template: NEWS, params: { n: 2 } });
+    const next = await notify(ctx, {
+      accountId: alice.account.id,
+      orgId: org.id,
+      category: 'newsletters',
+      template: NEWS,
+      params: { n: 2 },
+    });
     expect(next.messages.map((m) => m.channel)).toEqual(['inapp']);
-    const bobNext = await notify(ctx, { accountId: bob.account.id, orgId: org.id, category: 'newsletters', template: NEWS, params: { n: 2 } });
+    const bobNext = await notify(ctx, {
+      accountId: bob.account.id,
+      orgId: org.id,
+      category: 'newsletters',
+      template: NEWS,
+      params: { n: 2 },
+    });
     expect(bobNext.messages.map((m) => m.channel).sort()).toEqual(['email', 'inapp']);
   });
 
   it('answers a mail client’s RFC 8058 one-click POST, twice with the same result', async () => {
     const carol = await subscribedCitizen('en');
-    await notify(ctx, { accountId: carol.account.id, category: 'recreation', template: NEWS, params: { n: 1 } });
+    await notify(ctx, {
+      accountId: carol.account.id,
+      category: 'recreation',
+      template: NEWS,
+      params: { n: 1 },
+    });
     const link = (await emailOf(carol.account.id, 'recreation'))?.unsubscribeUrl;
     const mailClient = ctx.client();
     mailClient.sendCsrf = false;
@@ -112,18 +152,36 @@ describe('one-click unsubscribe (no sign-in)', () => {
 
   it('carries a link on inbox messages too, which stops that channel only', async () => {
     const dan = await subscribedCitizen('fr');
-    const sent = await notify(ctx, { accountId: dan.account.id, category: 'newsletters', template: NEWS, params: { n: 3 } });
+    const sent = await notify(ctx, {
+      accountId: dan.account.id,
+      category: 'newsletters',
+      template: NEWS,
+      params: { n: 3 },
+    });
     const inboxId = sent.messages.find((m) => m.channel === 'inapp')?.id ?? '';
-    const [item] = await ctx.db.select().from(notificationMessages).where(eq(notificationMessages.id, inboxId));
+    const [item] = await ctx.db
+      .select()
+      .from(notificationMessages)
+      .where(eq(notificationMessages.id, inboxId));
     expect(item?.body).toContain(item?.unsubscribeUrl ?? 'missing');
     const res = await ctx.client().post(pathOf(item?.unsubscribeUrl));
     expect(res.status).toBe(200);
-    expect(await channelsOf(dan.client, 'newsletters')).toEqual({ email: true, sms: false, push: false, inapp: false });
+    expect(await channelsOf(dan.client, 'newsletters')).toEqual({
+      email: true,
+      sms: false,
+      push: false,
+      inapp: false,
+    });
   });
 
   it('refuses an altered link with 404, as a page and as JSON, in both languages', async () => {
     const eve = await subscribedCitizen('fr');
-    await notify(ctx, { accountId: eve.account.id, category: 'newsletters', template: NEWS, params: { n: 1 } });
+    await notify(ctx, {
+      accountId: eve.account.id,
+      category: 'newsletters',
+      template: NEWS,
+      params: { n: 1 },
+    });
     const link = pathOf((await emailOf(eve.account.id, 'newsletters'))?.unsubscribeUrl);
     const token = link.split('/').at(-1) ?? '';
     // Flip one bit of the person's id inside the token: it now names someone else, and the MAC says no.
@@ -136,7 +194,10 @@ describe('one-click unsubscribe (no sign-in)', () => {
     expect(page.text).toContain('Ce lien de désabonnement n’est pas valide.');
     const json = await ctx.client().post<{ error: { code: string; message: string } }>(forged);
     expect(json.status).toBe(404);
-    expect(json.body.error).toMatchObject({ code: 'notify.unsubscribe_invalid', message: 'Ce lien de désabonnement n’est pas valide.' });
+    expect(json.body.error).toMatchObject({
+      code: 'notify.unsubscribe_invalid',
+      message: 'Ce lien de désabonnement n’est pas valide.',
+    });
     expect((await ctx.client().post('/api/notify/unsubscribe/not-a-token')).status).toBe(404);
     expect((await channelsOf(eve.client, 'newsletters'))?.email).toBe(true);
   });
@@ -146,7 +207,11 @@ describe('one-click unsubscribe (no sign-in)', () => {
     await notify(ctx, { to, category: 'participation', template: NEWS, params: { n: 1 } });
     const [first] = await ctx.db.select().from(emailMessages).where(eq(emailMessages.toAddress, to.email));
     expect((await ctx.client().post(pathOf(first?.unsubscribeUrl))).status).toBe(200);
-    expect((await notify(ctx, { to, category: 'participation', template: NEWS, params: { n: 2 } })).messages).toEqual([]);
-    expect((await notify(ctx, { to, category: 'jobs', template: NEWS, params: { n: 2 } })).messages).toHaveLength(1);
+    expect(
+      (await notify(ctx, { to, category: 'participation', template: NEWS, params: { n: 2 } })).messages,
+    ).toEqual([]);
+    expect(
+      (await notify(ctx, { to, category: 'jobs', template: NEWS, params: { n: 2 } })).messages,
+    ).toHaveLength(1);
   });
 });

@@ -2,10 +2,15 @@ import { and, desc, eq } from 'drizzle-orm';
 import { accounts } from '../auth/schema.ts';
 import type { Executor } from '../db/client.ts';
 import type { Locale } from '../http/locale.ts';
-import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from './categories.ts';
+import { CATEGORY_LABELS, type Category, CHANNEL_LABELS, type Channel } from './categories.ts';
 import { effectivePreferences } from './channel-choice.ts';
 import type { EmailBranding } from './render.ts';
-import { emailMessages, notificationMessages, notificationPreferences, notificationSuppressions } from './schema.ts';
+import {
+  emailMessages,
+  notificationMessages,
+  notificationPreferences,
+  notificationSuppressions,
+} from './schema.ts';
 import { senderOf } from './sender.ts';
 import { type UnsubscribeClaims, unsubscribeSecret, verifyUnsubscribeToken } from './unsubscribe-token.ts';
 import { savePreference } from './update-preferences.ts';
@@ -119,7 +124,12 @@ export async function unsubscribe(options: {
     const rows = await db
       .select()
       .from(notificationPreferences)
-      .where(and(eq(notificationPreferences.accountId, accountId), eq(notificationPreferences.category, claims.category)));
+      .where(
+        and(
+          eq(notificationPreferences.accountId, accountId),
+          eq(notificationPreferences.category, claims.category),
+        ),
+      );
     const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
     if (account) {
       const current = effectivePreferences(rows)[claims.category];

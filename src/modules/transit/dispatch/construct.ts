@@ -8,7 +8,7 @@ import type { Random } from './random.ts';
 import type { Route } from './route.ts';
 
 export interface RepairOptions {
-  /** 1 = greedy, k ≥ 2 = regret-k. */
+  /** 0 = in random order, 1 = greedy, k ≥ 2 = regret-k. */
   regret: number;
   /** Noise amplitude as a fraction of the longest travel time; 0 for none. */
   noise: number;
@@ -24,9 +24,12 @@ export interface RepairCache {
 
 export function createRepairCache(inst: Instance): RepairCache {
   const size = inst.n * inst.vehicles;
-  let maxTravel = 0;
-  for (const t of inst.time) if (t > maxTravel) maxTravel = t;
-  return { cost: new Float64Array(size), posI: new Int32Array(size), posJ: new Int32Array(size), maxTravel };
+  return {
+    cost: new Float64Array(size),
+    posI: new Int32Array(size),
+    posJ: new Int32Array(size),
+    maxTravel: inst.maxTravel,
+  };
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -70,6 +73,12 @@ export function repair(
     posI[slot] = c.i;
     posJ[slot] = c.j;
   };
+  const drop = (a: number, last: number) => {
+    pending[a] = pending[last] as number;
+    cost.copyWithin(a * K, last * K, last * K + K);
+    posI.copyWithin(a * K, last * K, last * K + K);
+    posJ.copyWithin(a * K, last * K, last * K + K);
+  };
   let q = pending.length;
   for (let a = 0; a < q; a++) for (let k = 0; k < K; k++) compute(a, k);
   const regret = options.regret;
@@ -79,7 +88,9 @@ export function repair(
     let chosenRoute = -1;
     let chosenKey = -INF;
     let chosenCost = INF;
-    for (let a = 0; a < q; a++) {
+    // In random order: one request drawn at random is considered, the others wait their turn.
+    const only = regret === 0 ? Math.floor(random() * q) : -1;
+    for (let a = only < 0 ? 0 : only; a < (only < 0 ? q : only + 1); a++) {
       const base = a * K;
       let bestK = -1;
       let feasible = 0;
@@ -115,18 +126,19 @@ export function repair(
         chosenCost = c1;
       }
     }
-    if (chosen < 0) break;
+    if (chosen < 0) {
+      if (only < 0) break;
+      // The drawn request fits nowhere: it stays unserved, the others still get their turn.
+      q--;
+      drop(only, q);
+      continue;
+    }
     const slot = chosen * K + chosenRoute;
     const wasEmpty = (plan.routes[chosenRoute] as Route).size === 2;
     insertRequest(inst, plan, pending[chosen] as number, chosenRoute, posI[slot] as number, posJ[slot] as number);
     // Move the last pending request into the chosen one's slot.
     q--;
-    if (chosen !== q) {
-      pending[chosen] = pending[q] as number;
-      cost.copyWithin(chosen * K, q * K, q * K + K);
-      posI.copyWithin(chosen * K, q * K, q * K + K);
-      posJ.copyWithin(chosen * K, q * K, q * K + K);
-    }
+    if (chosen !== q) drop(chosen, q);
     pending.length = q;
     const sibling = wasEmpty ? nextEmptySibling(inst, plan, chosenRoute) : -1;
     for (let a = 0; a < q; a++) {

@@ -2,7 +2,16 @@
 // on. A booking gets a promise — a pickup window and a latest drop-off — that becomes a hard time window
 // of its stops, so any later insertion or re-optimisation, being feasible, keeps every promise made.
 // A vehicle's stops already served, and the stop it is driving to, are frozen (its "anchor" moves on).
-import { bestInsertion, createProbe, createWorkspace, fitScratch, type InsertionChoice, type Probe, type Workspace } from './insertion.ts';
+import {
+  bestInsertion,
+  createProbe,
+  createWorkspace,
+  fitScratch,
+  type InsertionChoice,
+  insertionRange,
+  type Probe,
+  type Workspace,
+} from './insertion.ts';
 import { addNode, createLiveTable, freeNode, type LiveTable, linkRequest } from './live-table.ts';
 import { createRoute, insertStops, type Route, refreshRoute } from './route.ts';
 
@@ -112,7 +121,8 @@ function fillLiveProbe(table: LiveTable, route: Route, p: number, d: number, pro
   const py = y[p] as number;
   const dx = x[d] as number;
   const dy = y[d] as number;
-  for (let k = 0; k < route.size; k++) {
+  insertionRange(route, probe);
+  for (let k = probe.from; k <= probe.to; k++) {
     const v = route.node[k] as number;
     const vx = x[v] as number;
     const vy = y[v] as number;

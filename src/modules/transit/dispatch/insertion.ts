@@ -24,6 +24,9 @@ export interface Probe {
   fromP: Float64Array;
   toD: Float64Array;
   fromD: Float64Array;
+  /** Route positions whose travel times are filled (see insertionRange). */
+  from: number;
+  to: number;
 }
 
 export interface InsertionChoice {
@@ -55,6 +58,8 @@ export function createProbe(dims: number, room: number): Probe {
     fromP: new Float64Array(room),
     toD: new Float64Array(room),
     fromD: new Float64Array(room),
+    from: 0,
+    to: 0,
   };
 }
 
@@ -87,16 +92,29 @@ export function fitScratch(probe: Probe, ws: Workspace, size: number): Workspace
   return ws.times.length >= size + 2 ? ws : createWorkspace(size * 2);
 }
 
-// First position k ≥ 1 whose latest time is not before t (lmax is non-decreasing along a route).
-function firstNotBefore(lmax: Float64Array, size: number, t: number): number {
-  let lo = 1;
+// First position k ≥ lo whose time is above t (or not below it when `orEqual`), else size − 1; the
+// earliest and latest times never decrease along a route.
+function firstAbove(times: Float64Array, lo: number, size: number, t: number, orEqual: boolean): number {
   let hi = size - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((lmax[mid] as number) < t) lo = mid + 1;
+    const v = times[mid] as number;
+    if (v < t || (v === t && !orEqual)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Sets probe.from/to: the only route positions an insertion of the probe's request can involve (stops
+ * whose latest time is before the pickup window opens, or whose earliest time is after both windows
+ * close, cannot be next to the new stops). Only those travel times need filling.
+ */
+export function insertionRange(route: Route, probe: Probe): void {
+  const m = route.size;
+  const from = firstAbove(route.lmax, 1, m, probe.pickupEarly, true) - 1;
+  probe.from = from;
+  probe.to = firstAbove(route.emin, from + 1, m, Math.max(probe.pickupLate, probe.dropLate), false);
 }
 
 /**
@@ -121,8 +139,7 @@ export function bestInsertion(
   const { dropService: ds, maxRide, direct, demand, toP, fromP, toD, fromD } = probe;
   const { candDelta, candI, candJ } = ws;
   let count = 0;
-  const start = firstNotBefore(lmax, m, pe) - 1;
-  for (let i = start; i < m - 1; i++) {
+  for (let i = probe.from; i < m - 1; i++) {
     const ei = emin[i] as number;
     if (ei > pl) break;
     let fits = true;

@@ -9,7 +9,10 @@
 import { constructPlan, createRepairCache, type RepairOptions, repair } from './construct.ts';
 import type { Instance } from './model.ts';
 import { clonePlan, copyPlan, createScratch, type Plan, planCost } from './plan.ts';
+import { relocate, exchange } from './local-search.ts';
 import { createRandom, randomInt } from './random.ts';
+const LSW = Number(process.env.LSW ?? -1);
+const EXCH = Number(process.env.EXCH ?? 0);
 import { type Removal, removeRandom, removeRelated, removeRoute, removeWorst } from './removal.ts';
 
 export interface SearchOptions {
@@ -31,12 +34,13 @@ export interface SearchResult {
 
 const REMOVALS: Removal[] = [removeRandom, removeWorst, removeRelated, removeRoute];
 const REPAIRS: RepairOptions[] = [
+  { regret: 0, noise: Number(process.env.NOISE ?? 0.025) },
   { regret: 1, noise: 0 },
-  { regret: 1, noise: 0.025 },
+  { regret: 1, noise: Number(process.env.NOISE ?? 0.025) },
   { regret: 2, noise: 0 },
-  { regret: 2, noise: 0.025 },
+  { regret: 2, noise: Number(process.env.NOISE ?? 0.025) },
   { regret: 3, noise: 0 },
-  { regret: 3, noise: 0.025 },
+  { regret: 3, noise: Number(process.env.NOISE ?? 0.025) },
 ];
 
 /** Scores of the adaptive weights: new best, better than current, accepted. */
@@ -76,7 +80,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
 
   const movable = inst.n - inst.onboard.filter((v) => v >= 0).length;
   const qMin = Math.min(movable, 4);
-  const qMax = Math.min(movable, Math.max(qMin, Math.min(40, Math.round(0.4 * movable))));
+  const qMax = Math.min(movable, Math.max(qMin, Math.min(Number(process.env.QCAP ?? 40), Math.round(Number(process.env.QF ?? 0.4) * movable))));
   const removalWeights = new Float64Array(REMOVALS.length).fill(1);
   const repairWeights = new Float64Array(REPAIRS.length).fill(1);
   const removalScores = new Float64Array(REMOVALS.length);
@@ -84,7 +88,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   const removalUses = new Float64Array(REMOVALS.length);
   const repairUses = new Float64Array(REPAIRS.length);
 
-  const baseRound = 1000;
+  const baseRound = Number(process.env.ROUND ?? 1000);
   let roundLength = baseRound;
   let roundStart = 0;
   const removed: number[] = [];
@@ -92,23 +96,33 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   while (iteration < maxIterations && movable > 0 && (iteration & 15 || performance.now() < deadline)) {
     if (iteration - roundStart >= roundLength) {
       roundStart = iteration;
-      roundLength *= 2;
+      roundLength *= Number(process.env.GROW ?? 2);
       copyPlan(current, best, inst.dims);
       copyPlan(candidate, best, inst.dims);
       currentCost = bestCost;
     }
     const progress = (iteration - roundStart) / roundLength;
-    const t0 = (0.01 * currentCost) / Math.LN2;
-    const temperature = t0 * 0.005 ** progress;
+    const t0 = (Number(process.env.W ?? 0.01) * currentCost) / Math.LN2;
+    const temperature = t0 * Number(process.env.TEND ?? 0.005) ** progress;
 
     const ro = pick(removalWeights, random);
     const rp = pick(repairWeights, random);
     removed.length = 0;
     const closed = (REMOVALS[ro] as Removal)(inst, candidate, randomInt(random, qMin, qMax), random, removed);
-    for (let r = 0; r < inst.n; r++)
-      if ((candidate.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0 && !removed.includes(r)) removed.push(r);
+    // Requests left unserved before this iteration get another chance.
+    if (candidate.unserved > removed.length)
+      for (let r = 0; r < inst.n; r++)
+        if ((candidate.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0 && !removed.includes(r)) removed.push(r);
     repair(inst, candidate, removed, REPAIRS[rp] as RepairOptions, random, scratch, cache, closed);
-    const cost = objective(candidate);
+    let cost = objective(candidate);
+    if (cost < bestCost * (1 + LSW)) {
+      for (let pass = 0; pass < 4; pass++) {
+        const a = relocate(inst, candidate, scratch, random);
+        const b = EXCH > 0 && exchange(inst, candidate, scratch, random, EXCH);
+        if (!a && !b) break;
+      }
+      cost = objective(candidate);
+    }
     let score = 0;
     if (cost < bestCost - 1e-9) {
       bestCost = cost;
@@ -131,6 +145,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
       adapt(repairWeights, repairScores, repairUses);
     }
   }
+  if (process.env.DEBUGW) console.log(Array.from(removalWeights).map((w) => w.toFixed(2)).join(" "), "/", Array.from(repairWeights).map((w) => w.toFixed(2)).join(" "));
   return { plan: best, cost: planCost(best), iterations: iteration, elapsedMs: performance.now() - started };
 }
 

@@ -74,6 +74,8 @@ export interface Instance extends StopTable {
   y: Float64Array;
   /** nodes × nodes travel times, row-major. */
   time: Float64Array;
+  /** Longest travel time between two nodes. */
+  maxTravel: number;
   capacity: Int32Array;
   initialLoad: Int32Array;
   maxDuration: Float64Array;
@@ -146,6 +148,8 @@ export function compileInstance(spec: InstanceSpec): Instance {
   for (let a = 0; a < nodes; a++)
     for (let b = 0; b < nodes; b++)
       time[a * nodes + b] = Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / speed;
+  let maxTravel = 0;
+  for (const t of time) if (t > maxTravel) maxTravel = t;
   const inst: Instance = {
     name: spec.name,
     n,
@@ -164,6 +168,7 @@ export function compileInstance(spec: InstanceSpec): Instance {
     maxRide,
     positionScratch: new Int32Array(nodes).fill(-1),
     time,
+    maxTravel,
     capacity,
     initialLoad,
     maxDuration,

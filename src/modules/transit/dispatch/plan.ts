@@ -1,6 +1,14 @@
 // A plan for a static instance: one route per vehicle, which route serves each request, and the moves the
 // search is built from (evaluate, insert and remove a request) on top of the precomputed travel matrix.
-import { bestInsertion, createProbe, createWorkspace, type InsertionChoice, type Probe, type Workspace } from './insertion.ts';
+import {
+  bestInsertion,
+  createProbe,
+  createWorkspace,
+  type InsertionChoice,
+  insertionRange,
+  type Probe,
+  type Workspace,
+} from './insertion.ts';
 import { endNode, type Instance, startNode } from './model.ts';
 import { copyRoute, createRoute, insertStops, type Route, refreshRoute, removeStops } from './route.ts';
 
@@ -97,9 +105,10 @@ export function fillProbe(inst: Instance, route: Route, r: number, probe: Probe)
   probe.maxRide = inst.maxRide[d] as number;
   probe.direct = time[p * nodes + d] as number;
   for (let c = 0; c < inst.dims; c++) probe.demand[c] = inst.demand[p * inst.dims + c] as number;
+  insertionRange(route, probe);
   const { toP, fromP, toD, fromD } = probe;
   const node = route.node;
-  for (let k = 0; k < route.size; k++) {
+  for (let k = probe.from; k <= probe.to; k++) {
     const v = node[k] as number;
     toP[k] = time[v * nodes + p] as number;
     fromP[k] = time[p * nodes + v] as number;
@@ -125,6 +134,7 @@ export function evaluate(
   fillProbe(inst, route, r, s.probe);
   return bestInsertion(route, s.probe, s.ws, bound, s.choice, noise, random);
 }
+
 
 export function insertRequest(inst: Instance, plan: Plan, r: number, vehicle: number, i: number, j: number): void {
   insertStops(inst, plan.routes[vehicle] as Route, r, inst.n + r, i, j);

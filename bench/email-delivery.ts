@@ -1,0 +1,204 @@
+// Enqueue and deliver 10,000 e-mails through the product's real path (sendEmail → email_messages row +
+// pg-boss job → worker → pooled SMTP), to an in-process SMTP server that accepts everything. Prints the
+// time to enqueue, the time until every message is both `sent` in the database and received by the
+// server, the rate, and a baseline from the same run: nodemailer alone sending 1,000 messages to the
+// same server with the same pool and concurrency, as a ratio of per-message costs.
+// Database: PGlite in memory by default; a fresh database on the PostgreSQL server of DATABASE_URL when set.
+// Usage: node bench/email-delivery.ts [--count 10000] [--baseline 1000]
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { count, eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig } from '../src/config.ts';
+import '../src/features.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/client.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+import { defineJobs } from '../src/platform/jobs/define-jobs.ts';
+import { JobQueue } from '../src/platform/jobs/queue.ts';
+import { emailMessages } from '../src/platform/notify/schema.ts';
+import { sendEmail } from '../src/platform/notify/send-email.ts';
+import { defineEmailTemplate } from '../src/platform/notify/templates.ts';
+import { mailOptions, SMTP_CONNECTIONS } from '../src/platform/notify/transport.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
+};
+const COUNT = arg('--count', 10_000);
+const BASELINE = arg('--baseline', 1_000);
+const TIMEOUT_MS = 30 * 60_000;
+
+const NOTICE = defineEmailTemplate<{ n: number }>('bench.notice', {
+  subject: (p, l) =>
+    l === 'fr' ? `Avis no ${p.n} : collecte des feuilles` : `Notice #${p.n}: leaf collection`,
+  text: (p, l) =>
+    l === 'fr'
+      ? `Bonjour,\n\nLa collecte des feuilles (avis no ${p.n}) a lieu lundi prochain. Déposez vos sacs en papier en bordure de rue avant 7 h.\n\nMerci de votre collaboration.`
+      : `Hello,\n\nLeaf collection (notice #${p.n}) is next Monday. Put your paper bags at the curb before 7 a.m.\n\nThank you.`,
+});
+
+async function startSmtp() {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    maxClients: 100,
+    onData(stream, _session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    received: () => received,
+    reset: () => {
+      received = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function openFreshDatabase(): Promise<{
+  database: DatabaseHandle;
+  label: string;
+  drop: () => Promise<void>;
+}> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await openPglite(), label: 'PGlite (in memory)', drop: async () => {} };
+  const name = `civique_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    database: openPostgres(target.toString()),
+    label: `PostgreSQL (${target.host}, fresh database ${name})`,
+    drop: async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** nodemailer alone: the same pool and concurrency as the product's transport, no database, no queue. */
+async function baseline(port: number, n: number): Promise<number> {
+  const transporter = nodemailer.createTransport({
+    url: `smtp://127.0.0.1:${port}`,
+    pool: true,
+    maxConnections: SMTP_CONNECTIONS,
+    maxMessages: 1000,
+  });
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SMTP_CONNECTIONS }, async () => {
+      while (next < n) {
+        const i = next++;
+        await transporter.sendMail(
+          mailOptions({
+            from: 'Civique <no-reply@civique.local>',
+            to: `resident-${i}@example.test`,
+            subject: NOTICE,
+            text: `Bonjour,\n\nLa collecte des feuilles (avis no ${i}) a lieu lundi prochain.`,
+            html: `<p>Bonjour,</p><p>La collecte des feuilles (avis no ${i}) a lieu lundi prochain.</p>`,
+          }),
+        );
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  transporter.close();
+  return elapsed;
+}
+
+const smtp = await startSmtp();
+const { database, label, drop } = await openFreshDatabase();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+try {
+  await runMigrations(database);
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+  });
+  const jobs = new JobQueue(database);
+  defineJobs({ config, database, jobs });
+  await jobs.start();
+
+  const baselineMs = await baseline(smtp.port, BASELINE);
+  smtp.reset();
+
+  const enqueueStarted = performance.now();
+  for (let i = 0; i < COUNT; i++) {
+    await sendEmail(
+      { db: database.db, jobs },
+      {
+        to: `resident-${i}@example.test`,
+        locale: i % 5 === 0 ? 'en' : 'fr',
+        template: NOTICE,
+        params: { n: i },
+      },
+    );
+  }
+  const enqueueMs = performance.now() - enqueueStarted;
+
+  const deliverStarted = performance.now();
+  await jobs.startWorkers();
+  let sent = 0;
+  let lastReport = 0;
+  for (;;) {
+    const [row] = await database.db
+      .select({ n: count() })
+      .from(emailMessages)
+      .where(eq(emailMessages.status, 'sent'));
+    sent = row?.n ?? 0;
+    if (sent >= COUNT && smtp.received() >= COUNT) break;
+    const now = performance.now();
+    if (now - lastReport > 5000) {
+      process.stderr.write(`  … ${sent} sent in the database, ${smtp.received()} received by SMTP\n`);
+      lastReport = now;
+    }
+    if (now - deliverStarted > TIMEOUT_MS) throw new Error(`not delivered within ${TIMEOUT_MS / 60000} min`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const deliverMs = performance.now() - deliverStarted;
+  await jobs.stop();
+
+  const perMessage = deliverMs / COUNT;
+  const basePerMessage = baselineMs / BASELINE;
+  console.log(`E-mail delivery benchmark — ${label}, Node ${process.version}`);
+  console.log(`messages:                          ${COUNT}`);
+  console.log(
+    `time to enqueue (sendEmail):       ${seconds(enqueueMs)}  (${Math.round(COUNT / (enqueueMs / 1000))} messages/s)`,
+  );
+  console.log(
+    `time until all delivered:          ${seconds(deliverMs)}  (sent in the database and received by SMTP)`,
+  );
+  console.log(`delivery rate:                     ${Math.round(COUNT / (deliverMs / 1000))} messages/s`);
+  console.log(`enqueue + delivery:                ${seconds(enqueueMs + deliverMs)}`);
+  console.log(
+    `baseline, nodemailer alone:        ${BASELINE} messages in ${seconds(baselineMs)}  (${Math.round(BASELINE / (baselineMs / 1000))} messages/s)`,
+  );
+  console.log(
+    `per-message cost, delivery:        ${perMessage.toFixed(3)} ms vs ${basePerMessage.toFixed(3)} ms baseline → ratio ${(perMessage / basePerMessage).toFixed(2)}`,
+  );
+  console.log(
+    `per-message cost, enqueue+deliver: ${((enqueueMs + deliverMs) / COUNT).toFixed(3)} ms → ratio ${((enqueueMs + deliverMs) / COUNT / basePerMessage).toFixed(2)}`,
+  );
+} finally {
+  await database.close();
+  await drop();
+  await smtp.close();
+}

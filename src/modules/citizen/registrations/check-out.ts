@@ -1,0 +1,248 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import type { AuthContext } from '../../../platform/auth/context.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { scopeOf } from '../../../platform/db/tenancy.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import type { OrderView } from '../../../platform/payments/order-view.ts';
+import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
+import type { PersonRow } from '../../../platform/people/self-person.ts';
+import { activities, seasons } from '../activities/schema.ts';
+import { residentStanding } from '../residency/resident-status.ts';
+import { requireAdmission } from '../waiting-room/waiting-room.ts';
+import { describeProblems } from './describe-problems.ts';
+import { type Problem, checkRules } from './eligibility.ts';
+import { type Household, loadHousehold, memberToActFor } from './household.ts';
+import { orderFor } from './order-for.ts';
+import { takePlaces, waitlistPositions } from './places.ts';
+import { familyDiscounts, listPrice } from './pricing.ts';
+import { type RegistrationView, registrationView } from './registration-view.ts';
+import { ACTIVE, type PriceCategory, registrations } from './schema.ts';
+
+/** One line of a cart: an activity for a member of the household. */
+export interface CartItem {
+  activityId: string;
+  personId: string;
+}
+
+/** What a checkout did: places held (to pay) or taken, waitlist positions, and the order to pay. */
+export interface CheckoutResult {
+  registrations: RegistrationView[];
+  order: Pick<OrderView, 'id' | 'reference' | 'status' | 'totalCents' | 'allowInstalments'> | null;
+}
+
+export const MAX_CART_ITEMS = 20;
+
+type ActivityWithSeason = { activity: typeof activities.$inferSelect; season: typeof seasons.$inferSelect };
+
+/**
+ * Registers the members of a household to the activities of a cart, in one transaction: every rule is
+ * checked first (all problems reported at once, nothing lost), then each activity's places are taken by
+ * one conditional UPDATE (all the household's places in an activity at once, activities in a fixed
+ * order so carts never deadlock). A full activity puts its people on the waitlist when the person
+ * accepted it, else the whole cart is refused. The answer is sent only after the commit; the order to pay
+ * is created right after it.
+ */
+export async function checkOut(options: {
+  db: Database;
+  jobs: JobQueue;
+  auth: AuthContext | null;
+  orgId: string;
+  locale: 'fr' | 'en';
+  queueToken?: string | null;
+  queueTokenFor?: (seasonId: string) => string | null | undefined;
+  input: { items: CartItem[]; acceptWaitlist?: boolean };
+  now?: Date;
+  /** Staff at the counter or on the phone register for a household they found (audited by the caller). */
+  counter?: { household: Household; staffAccountId: string; source: 'counter' | 'phone' };
+}): Promise<CheckoutResult> {
+  const { db, orgId, locale } = options;
+  const now = options.now ?? new Date();
+  const household = options.counter?.household ?? (await loadHousehold(db, options.auth));
+  const items = options.input.items;
+  if (items.length === 0 || items.length > MAX_CART_ITEMS)
+    throw new AppError('validation.failed', 400, { details: { fields: [] } });
+  const keys = new Set(items.map((i) => `${i.activityId}:${i.personId}`));
+  if (keys.size !== items.length) throw new AppError('registration.cart_duplicate', 400);
+
+  const people = new Map<string, PersonRow>();
+  for (const item of items) people.set(item.personId, memberToActFor(household, item.personId));
+  const scope = scopeOf(orgId);
+  const activityIds = [...new Set(items.map((i) => i.activityId))];
+  const found: ActivityWithSeason[] = await db
+    .select({ activity: activities, season: seasons })
+    .from(activities)
+    .innerJoin(seasons, scope.where(seasons, eq(seasons.id, activities.seasonId)))
+    .where(scope.where(activities, inArray(activities.id, activityIds)));
+  const byId = new Map(found.map((f) => [f.activity.id, f]));
+  if (activityIds.some((id) => !byId.has(id))) throw new AppError('activity.not_found', 404);
+
+  if (!options.counter)
+    for (const season of new Map(found.map((f) => [f.season.id, f.season])).values())
+      await requireAdmission({
+        db,
+        season,
+        accountId: household.accountId,
+        token: options.queueTokenFor?.(season.id) ?? options.queueToken,
+        now,
+      });
+
+  const standing = await residentStanding(db, { orgId, householdId: household.self.householdId });
+  const category: PriceCategory = standing.category;
+  const problems: Array<{ index: number; problem: Problem }> = [];
+  const ages = new Map<string, number | null>();
+  items.forEach((item, index) => {
+    const { activity, season } = byId.get(item.activityId) as ActivityWithSeason;
+    const person = people.get(item.personId) as PersonRow;
+    // Staff may register outside the windows (a late registration at the counter), never outside the ages.
+    const checked = checkRules({ activity, season, person, category, now, locale });
+    ages.set(`${item.activityId}:${item.personId}`, checked.age);
+    for (const problem of checked.problems)
+      if (!options.counter || !problem.code.startsWith('registration.window'))
+        problems.push({ index, problem });
+  });
+  const existing = await db
+    .select({ activityId: registrations.activityId, personId: registrations.personId })
+    .from(registrations)
+    .where(
+      scope.where(
+        registrations,
+        inArray(registrations.activityId, activityIds),
+        inArray(registrations.personId, [...people.keys()]),
+        inArray(registrations.status, [...ACTIVE]),
+      ),
+    );
+  items.forEach((item, index) => {
+    if (!existing.some((e) => e.activityId === item.activityId && e.personId === item.personId)) return;
+    const { activity } = byId.get(item.activityId) as ActivityWithSeason;
+    const name = (people.get(item.personId) as PersonRow).givenName;
+    const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
+    problems.push({ index, problem: { code: 'registration.already_registered', params: { name, title }, status: 409 } });
+  });
+  if (problems.length > 0) throw describeProblems(problems, items, locale);
+
+  // Children of the household already in the season count for the family discount of this cart.
+  const seasonIds = [...new Set(found.map((f) => f.season.id))];
+  const counted = await db
+    .selectDistinct({ personId: registrations.personId, seasonId: activities.seasonId })
+    .from(registrations)
+    .innerJoin(activities, scope.where(activities, eq(activities.id, registrations.activityId)))
+    .where(
+      scope.where(
+        registrations,
+        eq(registrations.householdId, household.self.householdId),
+        inArray(registrations.status, ['pending_payment', 'confirmed']),
+        inArray(activities.seasonId, seasonIds),
+      ),
+    );
+  const prices = new Map<string, { list: number; percent: number; amount: number }>();
+  for (const seasonId of seasonIds) {
+    const season = found.find((f) => f.season.id === seasonId)?.season;
+    const lines = items
+      .filter((i) => byId.get(i.activityId)?.season.id === seasonId)
+      .map((i) => ({
+        key: `${i.activityId}:${i.personId}`,
+        personId: i.personId,
+        isChild: people.get(i.personId)?.role === 'dependant',
+        listPriceCents: listPrice((byId.get(i.activityId) as ActivityWithSeason).activity, category),
+      }));
+    const already = new Set(counted.filter((c) => c.seasonId === seasonId).map((c) => c.personId));
+    const discounts = familyDiscounts(season?.familyDiscounts ?? [], lines, already);
+    for (const line of lines) {
+      const d = discounts.get(line.key) ?? { percent: 0, amountCents: line.listPriceCents };
+      prices.set(line.key, { list: line.listPriceCents, percent: d.percent, amount: d.amountCents });
+    }
+  }
+
+  const rows = await db
+    .transaction(async (tx) => {
+      const values: Array<PgInsertValue<typeof registrations>> = [];
+      const full: Array<{ index: number; problem: Problem }> = [];
+      for (const activityId of [...activityIds].sort()) {
+        const { activity, season } = byId.get(activityId) as ActivityWithSeason;
+        const group = items.filter((i) => i.activityId === activityId);
+        let positions: number[] | null = null;
+        let placed = false;
+        // A place freed between the two statements sends us back to take it (rare; bounded).
+        for (let attempt = 0; attempt < 5 && !placed && !positions; attempt++) {
+          placed = await takePlaces(tx, { orgId, activityId, n: group.length });
+          if (!placed && options.input.acceptWaitlist)
+            positions = await waitlistPositions(tx, { orgId, activityId, n: group.length });
+          if (!placed && !options.input.acceptWaitlist) break;
+        }
+        if (!placed && !positions) {
+          const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
+          for (const i of group)
+            full.push({ index: items.indexOf(i), problem: { code: 'registration.full', params: { title }, status: 409 } });
+          continue;
+        }
+        group.forEach((item, k) => {
+          const person = people.get(item.personId) as PersonRow;
+          const price = prices.get(`${item.activityId}:${item.personId}`) ?? { list: 0, percent: 0, amount: 0 };
+          values.push(
+            scope.rows({
+              activityId,
+              personId: person.id,
+              householdId: person.householdId,
+              accountId: household.accountId,
+              givenName: person.givenName,
+              familyName: person.familyName,
+              birthDate: person.birthDate,
+              status: placed ? ('pending_payment' as const) : ('waitlisted' as const),
+              waitlistPosition: positions ? (positions[k] ?? null) : null,
+              priceCategory: category,
+              residentOrgId: standing.residentOrgId,
+              ageAtReference: ages.get(`${item.activityId}:${item.personId}`) ?? null,
+              listPriceCents: price.list,
+              discountPercent: price.percent,
+              amountCents: price.amount,
+              holdExpiresAt: placed ? sql`now() + ${`${season.holdMinutes} minutes`}::interval` : null,
+              source: options.counter?.source ?? 'online',
+              createdByAccountId: options.counter?.staffAccountId ?? household.accountId,
+            }),
+          );
+        });
+      }
+      if (full.length > 0) throw describeProblems(full, items, locale);
+      return tx.insert(registrations).values(values).returning();
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new AppError('registration.registered_meanwhile', 409);
+      throw error;
+    });
+
+  const held = rows.filter((r) => r.status === 'pending_payment');
+  let order: OrderView | null = null;
+  if (held.length > 0) {
+    try {
+      order = await orderFor({
+        db,
+        orgId,
+        accountId: household.accountId,
+        registrationIds: held.map((r) => r.id),
+        createdByAccountId: options.counter?.staffAccountId ?? null,
+        source: options.counter ? 'staff' : 'module',
+        customerName: `${household.self.givenName} ${household.self.familyName}`,
+      });
+    } catch {
+      // The places are committed and acknowledged all the same: they stay held, and "my registrations"
+      // makes the order again (pay-held) before the hold runs out.
+      order = null;
+    }
+  }
+  // A free cart is paid at once, which confirmed its registrations: read them as they now are.
+  const final = order
+    ? await db
+        .select()
+        .from(registrations)
+        .where(scope.where(registrations, inArray(registrations.id, rows.map((r) => r.id))))
+    : rows;
+  const order_ = new Map(final.map((r) => [r.id, r]));
+  return {
+    registrations: rows.map((r) => registrationView(order_.get(r.id) ?? r)),
+    order: order
+      ? { id: order.id, reference: order.reference, status: order.status, totalCents: order.totalCents, allowInstalments: order.allowInstalments }
+      : null,
+  };
+}

@@ -1,0 +1,36 @@
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import type { OrderStateHandler } from '../../../platform/payments/hooks.ts';
+import { confirmHeld, endRegistrations } from './lifecycle.ts';
+import { afterTransaction, queueConfirmation, queueOfferNotices } from './notices.ts';
+
+/**
+ * What recreation does when one of its orders changes, inside the payment's transaction: paid (or its
+ * first instalment paid) confirms the held registrations; cancelled (unpaid, e.g. the hold expired)
+ * ends them and frees their places; fully refunded cancels them and frees their places. A paid
+ * registration is never ended here by anything but a full refund.
+ */
+export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
+  return async (change) => {
+    const ids = change.lines.map((l) => l.reference);
+    const { orgId } = change;
+    if ((change.to === 'paid' || change.to === 'partially_paid') && ['pending', 'failed'].includes(change.from)) {
+      const confirmed = await confirmHeld(change.db, orgId, ids);
+      if (confirmed.length > 0) afterTransaction(() => queueConfirmation(jobs, orgId, change.orderId));
+      return;
+    }
+    if (change.to === 'cancelled') {
+      const { offered } = await endRegistrations(change.db, { orgId, ids, from: ['pending_payment'], to: 'expired' });
+      afterTransaction(() => queueOfferNotices(jobs, offered));
+      return;
+    }
+    if (change.to === 'refunded') {
+      const { offered } = await endRegistrations(change.db, {
+        orgId,
+        ids,
+        from: ['pending_payment', 'confirmed'],
+        to: 'cancelled',
+      });
+      afterTransaction(() => queueOfferNotices(jobs, offered));
+    }
+  };
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { AuthContext } from '../../../platform/auth/context.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { scopeOf } from '../../../platform/db/tenancy.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { PermitTypeInput } from './catalogue.ts';
+import { isValidFeeRule } from './fee-rules.ts';
+import { permitTypeView } from './list-permit-types.ts';
+import { requirePermitStaff } from './policies.ts';
+import { permitTypes } from './schema.ts';
+
+/** Writes a permit type of the organisation (created or replaced by its code), without a policy check. */
+export async function upsertPermitType(db: Database, orgId: string, input: PermitTypeInput & { position?: number; active?: boolean }) {
+  if (!isValidFeeRule(input.feeRule)) throw new AppError('permit.fee_rule_invalid', 422);
+  const keys = new Set(input.fields.map((f) => f.key));
+  if (keys.size !== input.fields.length) throw new AppError('permit.fields_invalid', 422);
+  const feeField =
+    input.feeRule.kind === 'per_area' ? input.feeRule.areaField : input.feeRule.kind === 'per_thousand' ? input.feeRule.valueField : null;
+  if (feeField && !keys.has(feeField)) throw new AppError('permit.fee_rule_invalid', 422);
+  const values = scopeOf(orgId).rows({ ...input, position: input.position ?? 0, active: input.active ?? true });
+  const [row] = await db
+    .insert(permitTypes)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [permitTypes.orgId, permitTypes.code],
+      set: { ...values, updatedAt: sql`now()` },
+    })
+    .returning();
+  if (!row) throw new Error('permit type upsert returned no row');
+  return row;
+}
+
+/** Staff create or change a permit type: form, documents, fee rule, legal delay. */
+export async function savePermitType(options: {
+  db: Database;
+  auth: AuthContext | null;
+  ip: string;
+  orgId: string;
+  input: PermitTypeInput & { position?: number; active?: boolean };
+}) {
+  const who = requirePermitStaff(options.auth, options.orgId);
+  const row = await upsertPermitType(options.db, options.orgId, options.input);
+  await recordAudit(options.db, {
+    orgId: options.orgId,
+    actorAccountId: who.account.id,
+    action: 'permit.type_saved',
+    targetType: 'permit_type',
+    targetId: row.id,
+    ip: options.ip,
+    details: { code: row.code },
+  });
+  return permitTypeView(row);
+}

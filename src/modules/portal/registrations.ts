@@ -1,0 +1,11 @@
+// Side effects of the portal module: jobs, messages, e-mail templates, map layers and demonstration content.
+import { registerDemoSeeder } from '../../platform/seed/seed-demo.ts';
+import './permits/registrations.ts';
+import { seedDemoPermits } from './permits/seed-permits.ts';
+import './roll/registrations.ts';
+import { seedDemoRoll } from './roll/seed-roll.ts';
+
+registerDemoSeeder(async (db, orgIds, accountIds) => {
+  await seedDemoRoll(db, orgIds);
+  await seedDemoPermits(db, orgIds, accountIds);
+});

@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/client.ts';
+import { inOrg } from '../../../platform/db/tenancy.ts';
+import { parseAddressQuery } from '../../../platform/geo/search-addresses.ts';
+import { activeRoll, loadedUseCodes, useOf } from './active-roll.ts';
+import { matriculeDigits } from './mamh-format.ts';
+import { rollStreets, rollUnits } from './schema.ts';
+
+/** One search result: enough to choose a unit (the unit page has the rest). */
+export interface RollMatch {
+  id: string;
+  year: number;
+  matricule: string;
+  address: string | null;
+  lots: string[];
+  use: { code: string; fr: string; en: string } | null;
+  totalValue: number | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+// As in the address register: one typo in a short street name passes when a civic number narrows the units.
+const THRESHOLD_WITH_CIVIC = 0.3;
+const THRESHOLD = 0.45;
+const STREET_CANDIDATES = 20;
+
+const columns = {
+  id: rollUnits.id,
+  year: rollUnits.year,
+  matricule: rollUnits.matricule,
+  address: rollUnits.addressLabel,
+  lots: rollUnits.lots,
+  cubf: rollUnits.cubf,
+  totalValue: rollUnits.totalValue,
+  latitude: rollUnits.latitude,
+  longitude: rollUnits.longitude,
+};
+type Row = Omit<RollMatch, 'use'> & { cubf: string | null };
+
+/** A cadastral lot number as typed (`5 648 619`, `5648619`), or null. */
+export function lotNumber(q: string): string | null {
+  const compact = q.trim().replace(/\s+/g, '');
+  return /^\d{7}$/.test(compact) ? compact : null;
+}
+
+/**
+ * Searches an organisation's roll (the latest year unless told) by address, matricule or lot. Addresses
+ * are matched like the address register's: accents, case and short forms (ch, boul, St) ignored, one typo
+ * tolerated, through the platform's SQL normaliser; streets first, then the civic number on them. A
+ * matricule matches with or without dashes, as a prefix; a lot exactly. Public: the roll is public
+ * information (owners are never part of a result).
+ */
+export async function searchRoll(options: {
+  db: Executor;
+  orgId: string;
+  input: { q: string; year?: number; limit?: number };
+}): Promise<RollMatch[]> {
+  const { db, orgId } = options;
+  const limit = options.input.limit ?? 10;
+  const roll = await activeRoll(db, orgId, options.input.year);
+  const q = options.input.q.trim();
+  const inRoll = (...conditions: Array<SQL | undefined>) =>
+    inOrg(rollUnits, orgId, eq(rollUnits.importId, roll.importId), ...conditions);
+  const rows: Row[] = [];
+  const digits = matriculeDigits(q);
+  const lot = lotNumber(q);
+  if (digits && digits.length >= 4) {
+    rows.push(
+      ...(await db
+        .select(columns)
+        .from(rollUnits)
+        .where(inRoll(like(rollUnits.matriculeDigits, `${digits}%`)))
+        .orderBy(asc(rollUnits.matriculeKey))
+        .limit(limit)),
+    );
+  }
+  if (lot && rows.length < limit) {
+    rows.push(
+      ...(await db
+        .select(columns)
+        .from(rollUnits)
+        .where(inOrg(rollUnits, orgId, sql`${rollUnits.lots} @> ARRAY[${lot}]::text[]`, eq(rollUnits.importId, roll.importId)))
+        .limit(limit - rows.length)),
+    );
+  }
+  if (!digits && !lot) rows.push(...(await searchByAddress(db, orgId, roll.importId, q, limit)));
+  const loaded = await loadedUseCodes(db, orgId, rows.map((r) => r.cubf ?? ''));
+  return rows.map(({ cubf, ...r }) => ({ ...r, use: useOf(cubf, loaded) }));
+}
+
+async function searchByAddress(
+  db: Executor,
+  orgId: string,
+  importId: string,
+  q: string,
+  limit: number,
+): Promise<Row[]> {
+  const { civic, rest, trailingNumber } = parseAddressQuery(q);
+  const hasWords = /[\p{L}\p{N}]/u.test(rest);
+  const civicCondition = civic ? eq(rollUnits.civicFrom, civic.number) : undefined;
+  if (!hasWords) {
+    if (!civic) return [];
+    return db
+      .select(columns)
+      .from(rollUnits)
+      .where(inOrg(rollUnits, orgId, eq(rollUnits.importId, importId), civicCondition))
+      .orderBy(asc(rollUnits.addressLabel))
+      .limit(limit);
+  }
+  const words = sql`civique_address_words(${rest})`;
+  const streets = db.$with('streets').as(
+    db
+      .select({
+        id: rollStreets.id,
+        score: sql<number>`word_similarity(${words}, ${rollStreets.searchText})`.as('score'),
+        closeness: sql<number>`similarity(${words}, ${rollStreets.searchText})`.as('closeness'),
+      })
+      .from(rollStreets)
+      .where(inOrg(rollStreets, orgId, eq(rollStreets.importId, importId), sql`${rollStreets.searchText} %> ${words}`))
+      .orderBy(
+        desc(sql`word_similarity(${words}, ${rollStreets.searchText})`),
+        desc(sql`similarity(${words}, ${rollStreets.searchText})`),
+      )
+      .limit(STREET_CANDIDATES),
+  );
+  return db.transaction(async (tx) => {
+    const threshold = String(civic || trailingNumber ? THRESHOLD_WITH_CIVIC : THRESHOLD);
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${threshold}, true)`);
+    return tx
+      .with(streets)
+      .select(columns)
+      .from(streets)
+      .innerJoin(
+        rollUnits,
+        and(
+          eq(rollUnits.orgId, orgId),
+          eq(rollUnits.importId, importId),
+          eq(rollUnits.streetId, streets.id),
+          civicCondition,
+        ),
+      )
+      .orderBy(
+        desc(streets.score),
+        desc(streets.closeness),
+        ...(trailingNumber ? [desc(sql`${rollUnits.civicFrom} = ${trailingNumber}`)] : []),
+        sql`${rollUnits.civicFrom} ASC NULLS LAST`,
+        asc(rollUnits.matriculeKey),
+      )
+      .limit(limit);
+  });
+}

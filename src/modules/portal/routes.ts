@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { permitRoutes } from './permits/routes.ts';
+import { permitStaffRoutes } from './permits/staff-routes.ts';
+import { rollRoutes } from './roll/routes.ts';
+
+/** Services en ligne: the assessment roll, permits and work declarations, the citizen map (under /api). */
+export const portalRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(rollRoutes, { prefix: '/api' });
+  await app.register(permitRoutes, { prefix: '/api' });
+  await app.register(permitStaffRoutes, { prefix: '/api' });
+};
