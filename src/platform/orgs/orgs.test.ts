@@ -12,7 +12,7 @@ afterAll(async () => ctx?.close());
 
 describe('organisations', () => {
   it('seeds the demonstration organisations with MAMH codes and the recreation partnership', async () => {
-    await seedDemo(ctx.db);
+    await seedDemo(ctx.db, { modules: false });
     const res = await ctx
       .client()
       .get<Array<{ slug: string; geoCode: string; kind: string; mrcId: string | null; id: string }>>(

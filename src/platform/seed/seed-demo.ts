@@ -34,8 +34,8 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Seeds the demonstration organisations, partnerships, accounts and households; returns the sign-ins. */
-export async function seedDemo(db: Database): Promise<void> {
+/** Seeds the demonstration organisations, partnerships, accounts and households, then each module's content (unless `modules: false`). */
+export async function seedDemo(db: Database, options: { modules?: boolean } = {}): Promise<void> {
   const orgIds = new Map<string, string>();
   for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'mrc').concat(
     DEMO_ORGANISATIONS.filter((x) => x.kind !== 'mrc'),
@@ -127,6 +127,7 @@ export async function seedDemo(db: Database): Promise<void> {
     }
     if (id) accountIds.set(a.key, id);
   }
+  if (options.modules === false) return;
   for (const seeder of moduleSeeders) await seeder(db, orgIds, accountIds);
 }
 
