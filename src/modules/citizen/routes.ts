@@ -1,4 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { activityRoutes } from './activities/routes.ts';
+import { cardRoutes } from './cards/routes.ts';
+import { registrationRoutes } from './registrations/routes.ts';
+import { residencyRoutes } from './residency/routes.ts';
+import { waitingRoomRoutes } from './waiting-room/routes.ts';
 import { apiKeyRoutes } from './open311/key-routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -8,4 +13,9 @@ export const citizenRoutes: FastifyPluginAsync = async (app) => {
   await app.register(requestRoutes, { prefix: '/api' });
   await app.register(apiKeyRoutes, { prefix: '/api' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
+  await app.register(residencyRoutes, { prefix: '/api' });
+  await app.register(cardRoutes, { prefix: '/api' });
+  await app.register(activityRoutes, { prefix: '/api' });
+  await app.register(registrationRoutes, { prefix: '/api' });
+  await app.register(waitingRoomRoutes, { prefix: '/api' });
 };

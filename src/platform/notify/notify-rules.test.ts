@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from './categories.ts';
 import { chooseChannels } from './channel-choice.ts';
@@ -35,6 +36,18 @@ describe('text-message segments', () => {
     expect(smsSegments(text).segments).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
     expect(text.endsWith(link)).toBe(true);
     expect(text.startsWith('Ville de Joliette : ')).toBe(true);
+  });
+
+  it('never goes over two segments, whatever the text, and keeps the link whole', () => {
+    const link =
+      '\nUnsubscribe: https://civique.example.ca/api/notify/unsubscribe/AQABohcm1Ll0l6bNHWrlkMy5BAGlzD5grBnQVb-9ZB8';
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (body) => {
+        const text = fitSms(body, link);
+        expect(smsSegments(text).segments).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
+        expect(text.endsWith(link)).toBe(true);
+      }),
+    );
   });
 });
 

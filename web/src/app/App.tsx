@@ -17,6 +17,7 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 const auth = () => import('../modules/auth/index.ts');
 const account = () => import('../modules/account/index.ts');
 const staff = () => import('../modules/staff/index.ts');
+const requests = () => import('../modules/citizen/requests/index.ts');
 
 const SignInPage = page(auth, 'SignInPage');
 const SignUpPage = page(auth, 'SignUpPage');
@@ -41,6 +42,15 @@ const InstallationOutboxPage = page(staff, 'InstallationOutboxPage');
 const InstallationOutboxMessagePage = page(staff, 'InstallationOutboxMessagePage');
 const InstallationAuditPage = page(staff, 'InstallationAuditPage');
 const DeletionRequestsPage = page(staff, 'DeletionRequestsPage');
+const RequestsHomePage = page(requests, 'RequestsHomePage');
+const NewRequestPage = page(requests, 'NewRequestPage');
+const RequestPage = page(requests, 'RequestPage');
+const GuestRequestPage = page(requests, 'GuestRequestPage');
+const MyRequestsPage = page(requests, 'MyRequestsPage');
+const StaffRequestsPage = page(requests, 'StaffRequestsPage');
+const StaffRequestPage = page(requests, 'StaffRequestPage');
+const StaffRequestStatsPage = page(requests, 'StaffRequestStatsPage');
+const StaffRequestSettingsPage = page(requests, 'StaffRequestSettingsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -63,10 +73,15 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="towns" element={<TownsPage />} />
+              <Route path=":orgSlug/requests" element={<RequestsHomePage />} />
+              <Route path=":orgSlug/requests/new" element={<NewRequestPage />} />
+              <Route path=":orgSlug/requests/suivi/:token" element={<GuestRequestPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="password-reset" element={<PasswordResetPage />} />
               <Route element={<RequireSignIn />}>
+                <Route path=":orgSlug/requests/mine" element={<MyRequestsPage />} />
+                <Route path=":orgSlug/requests/:id" element={<RequestPage />} />
                 <Route path="account" element={<AccountLayout />}>
                   <Route index element={<ProfilePage />} />
                   <Route path="household" element={<HouseholdPage />} />
@@ -82,6 +97,10 @@ export function App() {
                   <Route path="outbox" element={<OutboxPage />} />
                   <Route path="outbox/:messageId" element={<OutboxMessagePage />} />
                   <Route path="people" element={<StaffPeoplePage />} />
+                  <Route path="modules/requests" element={<StaffRequestsPage />} />
+                  <Route path="modules/requests/stats" element={<StaffRequestStatsPage />} />
+                  <Route path="modules/requests/settings" element={<StaffRequestSettingsPage />} />
+                  <Route path="modules/requests/:id" element={<StaffRequestPage />} />
                   <Route path="modules/:area" element={<ModuleAreaPage />} />
                 </Route>
                 <Route path="admin" element={<InstallationLayout />}>

@@ -3,10 +3,15 @@
 //   import citizenEn from '../modules/citizen/locales/en.json';
 //   import citizenFr from '../modules/citizen/locales/fr.json';
 //   citizen: { fr: citizenFr, en: citizenEn },
+import citizenEn from '../modules/citizen/locales/en.json';
+import citizenFr from '../modules/citizen/locales/fr.json';
+
 type Catalogue = Record<string, unknown>;
 
 /** Module namespaces: name → { fr, en }; keys are typed from the French catalogue. */
-export const MODULE_CATALOGUES = {} satisfies Record<string, { fr: Catalogue; en: Catalogue }>;
+export const MODULE_CATALOGUES = {
+  citizen: { fr: citizenFr, en: citizenEn },
+} satisfies Record<string, { fr: Catalogue; en: Catalogue }>;
 
 /** The i18next resource types of the module namespaces. */
 export type ModuleResources = { [K in keyof typeof MODULE_CATALOGUES]: (typeof MODULE_CATALOGUES)[K]['fr'] };

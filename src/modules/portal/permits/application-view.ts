@@ -3,6 +3,7 @@ import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { files } from '../../../platform/files/schema.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { organisations } from '../../../platform/orgs/schema.ts';
 import { orders } from '../../../platform/payments/schema.ts';
 import { delayStatus, elapsedBusinessDays } from './legal-clock.ts';
 import { permitApplications, permitDocuments, permitEvents, permitTypes } from './schema.ts';
@@ -56,6 +57,7 @@ export async function applicationView(db: Executor, row: ApplicationRow, viewer:
         .from(orders)
         .where(inOrg(orders, orgId, eq(orders.id, row.orderId)))
     : [];
+  const [org] = await db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, orgId));
   const periods = clockPeriods(events.map((e) => ({ status: e.toStatus, at: e.createdAt })));
   const elapsed = elapsedBusinessDays(periods, now);
   return {
@@ -102,6 +104,7 @@ export async function applicationView(db: Executor, row: ApplicationRow, viewer:
           issuedAt: row.issuedAt?.toISOString() ?? null,
           expiresAt: row.expiresAt?.toISOString() ?? null,
           conditions: row.conditions,
+          verificationPath: row.verificationToken ? `/${org?.slug ?? ''}/permits/verify/${row.verificationToken}` : null,
         }
       : null,
     refusalReason: row.refusalReason,

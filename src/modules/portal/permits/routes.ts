@@ -14,7 +14,6 @@ import { listPermitTypes, quotePermitFee } from './list-permit-types.ts';
 import './messages.ts';
 import {
   ApplicationInput,
-  ApplicationSchema,
   PermitTypeSchema,
   RegistryItem,
   Status,
@@ -37,7 +36,6 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
   const publicUrl = deps.config.publicUrl;
-  app.addSchema(ApplicationSchema);
 
   app.get(
     '/orgs/:orgId/portal/permits/types',

@@ -1,15 +1,21 @@
 // TypeBox schemas of the permits API (shared by its route files).
-import { type TSchema, Type } from 'typebox';
+import { type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
 import { PERMIT_STATUSES } from './state-machine.ts';
+
+/** A union of string literals that keeps each literal's type. */
+export function literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  // map() loses the tuple's element types; the cast restores what the values are.
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+}
 
 const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const Text = Type.Object({ fr: Type.String(), en: Type.String() });
-export const Status = Type.Union(PERMIT_STATUSES.map((s) => Type.Literal(s)));
+export const Status = literals(PERMIT_STATUSES);
 const ShowIf = Type.Optional(Type.Object({ field: Type.String(), equals: Type.Union([Type.String(), Type.Boolean()]) }));
 
 export const FormFieldSchema = Type.Object({
   key: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
-  type: Type.Union(['text', 'textarea', 'number', 'money', 'area', 'date', 'select', 'boolean'].map((t) => Type.Literal(t))),
+  type: literals(['text', 'textarea', 'number', 'money', 'area', 'date', 'select', 'boolean']),
   label: Text,
   hint: Type.Optional(Text),
   required: Type.Optional(Type.Boolean()),
@@ -142,6 +148,7 @@ export const ApplicationSchema = Type.Object(
         issuedAt: N(Type.String()),
         expiresAt: N(Type.String()),
         conditions: N(Type.String()),
+        verificationPath: N(Type.String()),
       }),
     ),
     refusalReason: N(Type.String()),
@@ -157,7 +164,8 @@ export const ApplicationInput = Type.Object(
   {
     propertyUnitId: Type.Optional(Type.String({ format: 'uuid' })),
     description: Type.Optional(Type.String({ maxLength: 4000 })),
-    answers: Type.Optional(Answers),
+    // Unknown on purpose: type coercion would turn `true` into "true" in a union; the form checks types.
+    answers: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },
 );

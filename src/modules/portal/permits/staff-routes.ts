@@ -10,7 +10,7 @@ import { listApplications } from './list-applications.ts';
 import './messages.ts';
 import { permitDashboard } from './permit-dashboard.ts';
 import { savePermitType } from './save-permit-type.ts';
-import { DashboardSchema, PermitTypeInputSchema, PermitTypeSchema, StaffListItem, Status } from './schemas.ts';
+import { DashboardSchema, literals, PermitTypeInputSchema, PermitTypeSchema, StaffListItem, Status } from './schemas.ts';
 
 const err = { $ref: 'Error#' };
 const tags = ['portal: permits (staff)'];
@@ -93,11 +93,15 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: AppParams,
         body: Type.Object(
           {
-            action: Type.Union(
-              ['mark_complete', 'request_info', 'schedule_inspection', 'approve', 'refuse', 'schedule_final_inspection', 'close'].map(
-                (a) => Type.Literal(a),
-              ),
-            ),
+            action: literals([
+              'mark_complete',
+              'request_info',
+              'schedule_inspection',
+              'approve',
+              'refuse',
+              'schedule_final_inspection',
+              'close',
+            ]),
             message: Type.Optional(Type.String({ maxLength: 4000 })),
             conditions: Type.Optional(Type.String({ maxLength: 4000 })),
             reason: Type.Optional(Type.String({ maxLength: 4000 })),
@@ -117,7 +121,7 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ip: request.ip,
         orgId: request.params.orgId,
         applicationId: request.params.id,
-        input: request.body as Parameters<typeof actOnApplication>[0]['input'],
+        input: request.body,
       }),
   );
 

@@ -96,7 +96,8 @@ export function nextStatus(
     case 'approve':
       return from === 'under_review' || from === 'inspection_scheduled' ? 'issued' : null;
     case 'refuse':
-      return ['submitted', 'under_review', 'inspection_scheduled'].includes(from) ? 'refused' : null;
+      // Also while waiting for an answer that never comes.
+      return ['submitted', 'info_requested', 'under_review', 'inspection_scheduled'].includes(from) ? 'refused' : null;
     case 'schedule_final_inspection':
       return from === 'issued' || from === 'final_inspection_scheduled' ? 'final_inspection_scheduled' : null;
     case 'close':
