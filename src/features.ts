@@ -7,3 +7,4 @@ import './platform/geo/registrations.ts';
 import './platform/payments/registrations.ts';
 import './modules/portal/registrations.ts';
 import './modules/citizen/requests/registrations.ts';
+import './modules/citizen/recreation-registrations.ts';

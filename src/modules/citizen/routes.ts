@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { activityRoutes } from './activities/routes.ts';
 import { cardRoutes } from './cards/routes.ts';
-import { registrationRoutes } from './registrations/routes.ts';
-import { residencyRoutes } from './residency/routes.ts';
-import { waitingRoomRoutes } from './waiting-room/routes.ts';
 import { apiKeyRoutes } from './open311/key-routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { registrationRoutes } from './registrations/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { residencyRoutes } from './residency/routes.ts';
+import { waitingRoomRoutes } from './waiting-room/routes.ts';
 
 /** Espace citoyen: each feature's routes, one line each (JSON API under /api, standards on their own paths). */
 export const citizenRoutes: FastifyPluginAsync = async (app) => {

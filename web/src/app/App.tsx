@@ -18,6 +18,7 @@ const auth = () => import('../modules/auth/index.ts');
 const account = () => import('../modules/account/index.ts');
 const staff = () => import('../modules/staff/index.ts');
 const requests = () => import('../modules/citizen/requests/index.ts');
+const addresses = () => import('../modules/staff/addresses/index.ts');
 
 const SignInPage = page(auth, 'SignInPage');
 const SignUpPage = page(auth, 'SignUpPage');
@@ -29,6 +30,11 @@ const SessionsPage = page(account, 'SessionsPage');
 const SecurityPage = page(account, 'SecurityPage');
 const ConsentsPage = page(account, 'ConsentsPage');
 const DataPage = page(account, 'DataPage');
+const MyOrdersPage = page(account, 'MyOrdersPage');
+const MyOrderPage = page(account, 'MyOrderPage');
+const InboxPage = page(account, 'InboxPage');
+const NotificationPreferencesPage = page(account, 'NotificationPreferencesPage');
+const DevicesPage = page(account, 'DevicesPage');
 const StaffIndexPage = page(staff, 'StaffIndexPage');
 const StaffLayout = page(staff, 'StaffLayout');
 const StaffDashboardPage = page(staff, 'StaffDashboardPage');
@@ -42,6 +48,15 @@ const InstallationOutboxPage = page(staff, 'InstallationOutboxPage');
 const InstallationOutboxMessagePage = page(staff, 'InstallationOutboxMessagePage');
 const InstallationAuditPage = page(staff, 'InstallationAuditPage');
 const DeletionRequestsPage = page(staff, 'DeletionRequestsPage');
+const StaffOrdersPage = page(staff, 'StaffOrdersPage');
+const StaffOrderPage = page(staff, 'StaffOrderPage');
+const ReconciliationPage = page(staff, 'ReconciliationPage');
+const PaymentSettingsPage = page(staff, 'PaymentSettingsPage');
+const CampaignsPage = page(staff, 'CampaignsPage');
+const CampaignPage = page(staff, 'CampaignPage');
+const JobsPage = page(staff, 'JobsPage');
+const AddressRegisterPage = page(addresses, 'AddressRegisterPage');
+const AddressImportPage = page(addresses, 'AddressImportPage');
 const RequestsHomePage = page(requests, 'RequestsHomePage');
 const NewRequestPage = page(requests, 'NewRequestPage');
 const RequestPage = page(requests, 'RequestPage');
@@ -89,6 +104,11 @@ export function App() {
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="consents" element={<ConsentsPage />} />
                   <Route path="data" element={<DataPage />} />
+                  <Route path="orders" element={<MyOrdersPage />} />
+                  <Route path="orders/:orderId" element={<MyOrderPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
+                  <Route path="notifications" element={<NotificationPreferencesPage />} />
+                  <Route path="devices" element={<DevicesPage />} />
                 </Route>
                 <Route path="staff" element={<StaffIndexPage />} />
                 <Route path="staff/:orgSlug" element={<StaffLayout />}>
@@ -97,6 +117,14 @@ export function App() {
                   <Route path="outbox" element={<OutboxPage />} />
                   <Route path="outbox/:messageId" element={<OutboxMessagePage />} />
                   <Route path="people" element={<StaffPeoplePage />} />
+                  <Route path="orders" element={<StaffOrdersPage />} />
+                  <Route path="orders/:orderId" element={<StaffOrderPage />} />
+                  <Route path="reconciliation" element={<ReconciliationPage />} />
+                  <Route path="payment-settings" element={<PaymentSettingsPage />} />
+                  <Route path="campaigns" element={<CampaignsPage />} />
+                  <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+                  <Route path="addresses" element={<AddressRegisterPage />} />
+                  <Route path="addresses/import" element={<AddressImportPage />} />
                   <Route path="modules/requests" element={<StaffRequestsPage />} />
                   <Route path="modules/requests/stats" element={<StaffRequestStatsPage />} />
                   <Route path="modules/requests/settings" element={<StaffRequestSettingsPage />} />
@@ -109,6 +137,7 @@ export function App() {
                   <Route path="audit" element={<InstallationAuditPage />} />
                   <Route path="outbox" element={<InstallationOutboxPage />} />
                   <Route path="outbox/:messageId" element={<InstallationOutboxMessagePage />} />
+                  <Route path="jobs" element={<JobsPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { InboxLink } from '../modules/account/notifications/InboxLink.tsx';
 import { Loading } from '../ui/Loadable.tsx';
 import { useLanguage } from './language.ts';
 import { orgName, useOrgs } from './org.tsx';
@@ -57,6 +58,11 @@ export function Layout() {
                 {signedIn && (
                   <li>
                     <NavLink to="/account">{t('shell.account')}</NavLink>
+                  </li>
+                )}
+                {signedIn && (
+                  <li>
+                    <InboxLink />
                   </li>
                 )}
                 {isStaff && (

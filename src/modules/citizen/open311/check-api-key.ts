@@ -11,7 +11,11 @@ import { open311ApiKeys } from './schema.ts';
  * minute, in one statement (so several server processes share the count). 403 for an unknown or revoked
  * key, 429 past the limit.
  */
-export async function checkApiKey(db: Executor, orgId: string, key: string | undefined): Promise<{ id: string }> {
+export async function checkApiKey(
+  db: Executor,
+  orgId: string,
+  key: string | undefined,
+): Promise<{ id: string }> {
   if (!key) throw new AppError('open311.api_key_required', 403);
   const invalid = new AppError('open311.api_key_invalid', 403);
   const prefix = prefixOf(key);

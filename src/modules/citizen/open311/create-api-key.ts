@@ -27,7 +27,14 @@ export async function createApiKey(options: {
   const { key, prefix, hash } = newApiKey();
   const [row] = await db
     .insert(open311ApiKeys)
-    .values({ orgId, name, prefix, secretHash: hash, createdBy: who.account.id, ratePerMinute: input.ratePerMinute ?? 60 })
+    .values({
+      orgId,
+      name,
+      prefix,
+      secretHash: hash,
+      createdBy: who.account.id,
+      ratePerMinute: input.ratePerMinute ?? 60,
+    })
     .returning();
   if (!row) throw new Error('api key insert returned no row');
   await recordAudit(db, {

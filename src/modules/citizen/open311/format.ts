@@ -38,7 +38,8 @@ export interface XmlShape {
  * element per entry; nested lists (attributes, values, formats) are shaped by the caller beforehand.
  */
 export function render(format: Format, value: unknown, shape: XmlShape): Rendered {
-  if (format === 'json') return { body: JSON.stringify(value), contentType: 'application/json; charset=utf-8' };
+  if (format === 'json')
+    return { body: JSON.stringify(value), contentType: 'application/json; charset=utf-8' };
   const content = shape.item ? { [shape.item]: value } : value;
   return {
     body: DECLARATION + builder.build({ [shape.root]: content }),

@@ -15,6 +15,7 @@ export async function getServiceDefinition(options: {
   const org = await resolveJurisdiction(options.db, options.jurisdictionId);
   const categories = await listCategories({ db: options.db, auth: null, orgId: org.id });
   const category = categories.find((c) => c.code === options.serviceCode);
-  if (!category) throw new AppError('open311.service_unknown', 404, { params: { code: options.serviceCode } });
+  if (!category)
+    throw new AppError('open311.service_unknown', 404, { params: { code: options.serviceCode } });
   return serviceDefinitionView(category, options.locale);
 }

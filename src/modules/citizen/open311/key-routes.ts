@@ -33,7 +33,9 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(ApiKeySchema) }), 401: err, 403: err },
       },
     },
-    async (request) => ({ items: await listApiKeys({ db, auth: request.auth, orgId: request.params.orgId }) }),
+    async (request) => ({
+      items: await listApiKeys({ db, auth: request.auth, orgId: request.params.orgId }),
+    }),
   );
 
   app.post(
@@ -82,6 +84,12 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      revokeApiKey({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, id: request.params.id }),
+      revokeApiKey({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        id: request.params.id,
+      }),
   );
 };

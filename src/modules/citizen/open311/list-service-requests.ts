@@ -40,12 +40,22 @@ export async function selectServiceRequests(
 ) {
   const [rows, statuses] = await Promise.all([
     db
-      .select({ ...publicColumns, departmentFr: requestDepartments.nameFr, departmentEn: requestDepartments.nameEn })
+      .select({
+        ...publicColumns,
+        departmentFr: requestDepartments.nameFr,
+        departmentEn: requestDepartments.nameEn,
+      })
       .from(serviceRequests)
-      .innerJoin(requestCategories, inOrg(requestCategories, org.id, eq(requestCategories.id, serviceRequests.categoryId)))
+      .innerJoin(
+        requestCategories,
+        inOrg(requestCategories, org.id, eq(requestCategories.id, serviceRequests.categoryId)),
+      )
       .leftJoin(
         requestDepartments,
-        and(eq(requestDepartments.orgId, serviceRequests.orgId), eq(requestDepartments.id, serviceRequests.departmentId)),
+        and(
+          eq(requestDepartments.orgId, serviceRequests.orgId),
+          eq(requestDepartments.id, serviceRequests.departmentId),
+        ),
       )
       .where(inOrg(serviceRequests, org.id, publicCondition(), where))
       .orderBy(desc(serviceRequests.createdAt))
@@ -70,13 +80,24 @@ export async function listServiceRequests(options: { db: Executor; locale: Local
   const { db, query, locale } = options;
   const org = await resolveJurisdiction(db, query.jurisdiction_id);
   if (query.service_request_id) {
-    const ids = query.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, MAX_REQUESTS);
-    return selectServiceRequests(db, org, inArray(serviceRequests.reference, ids), { locale, limit: MAX_REQUESTS });
+    const ids = query.service_request_id
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, MAX_REQUESTS);
+    return selectServiceRequests(db, org, inArray(serviceRequests.reference, ids), {
+      locale,
+      limit: MAX_REQUESTS,
+    });
   }
   const end = date('end_date', query.end_date) ?? new Date();
-  const start = date('start_date', query.start_date) ?? new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+  const start =
+    date('start_date', query.start_date) ?? new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
   if (start > end) throw new AppError('open311.date_range_invalid', 400);
-  const statuses = (query.status ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = (query.status ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new AppError('open311.status_invalid', 400);
   const phases =
     statuses.length === 1
@@ -86,7 +107,10 @@ export async function listServiceRequests(options: { db: Executor; locale: Local
       : undefined;
   let categoryCondition: SQL | undefined;
   if (query.service_code) {
-    const codes = query.service_code.split(',').map((s) => s.trim()).filter(Boolean);
+    const codes = query.service_code
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     categoryCondition = inArray(requestCategories.code, codes);
   }
   return selectServiceRequests(
@@ -94,7 +118,9 @@ export async function listServiceRequests(options: { db: Executor; locale: Local
     org,
     and(
       gte(serviceRequests.createdAt, start),
-      query.end_date ? lte(serviceRequests.createdAt, end) : lt(serviceRequests.createdAt, new Date(end.getTime() + 1)),
+      query.end_date
+        ? lte(serviceRequests.createdAt, end)
+        : lt(serviceRequests.createdAt, new Date(end.getTime() + 1)),
       phases ? inArray(serviceRequests.phase, phases) : undefined,
       categoryCondition,
     ),

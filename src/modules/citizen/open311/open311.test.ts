@@ -11,7 +11,9 @@ import { serviceRequests } from '../requests/schema.ts';
 import { clientFor, emailsTo, JOLIETTE, potholeBody, townWithCategories } from '../requests/test-support.ts';
 
 // The GeoReport v2 JSON schemas kept beside the repository (shared/data/standards), read in place.
-const SCHEMAS = fileURLToPath(new URL('../../../../../shared/data/standards/open311-georeport-v2/', import.meta.url));
+const SCHEMAS = fileURLToPath(
+  new URL('../../../../../shared/data/standards/open311-georeport-v2/', import.meta.url),
+);
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
 for (const name of ['request', 'service', 'service-definition'])
@@ -134,12 +136,20 @@ describe('GeoReport v2 conformance', () => {
   it('lists services and their definitions with datatypes, required, order and values', async () => {
     const services = await get(`/services.json?jurisdiction_id=${slug}`);
     conforms(standard('services'), services.body);
-    expect((services.body as Array<{ service_code: string; metadata: boolean }>).map((s) => [s.service_code, s.metadata])).toEqual([
+    expect(
+      (services.body as Array<{ service_code: string; metadata: boolean }>).map((s) => [
+        s.service_code,
+        s.metadata,
+      ]),
+    ).toEqual([
       ['bruit', false],
       ['nid-de-poule', true],
     ]);
     const english = await get(`/services.json?jurisdiction_id=${slug}`, 'en');
-    expect((english.body as Array<{ service_name: string }>).map((s) => s.service_name)).toEqual(['Noise', 'Pothole']);
+    expect((english.body as Array<{ service_name: string }>).map((s) => s.service_name)).toEqual([
+      'Noise',
+      'Pothole',
+    ]);
     const servicesXml = xml((await get(`/services.xml?jurisdiction_id=${slug}`)).text);
     expect(servicesXml).toHaveProperty('services.service');
 
@@ -177,10 +187,18 @@ describe('GeoReport v2 conformance', () => {
     const open = await get(`/requests.json?jurisdiction_id=${slug}&status=open`);
     conforms(standard('requests'), open.body);
     expect(open.body).toEqual([]);
-    expect(((await get(`/requests.json?jurisdiction_id=${slug}&status=closed`)).body as unknown[]).length).toBe(1);
-    expect(((await get(`/requests.json?jurisdiction_id=${slug}&service_code=bruit`)).body as unknown[]).length).toBe(0);
-    const byId = await get(`/requests.json?jurisdiction_id=${slug}&service_request_id=${reference},JOL-1999-000001&status=open`);
-    expect((byId.body as Array<{ service_request_id: string }>).map((r) => r.service_request_id)).toEqual([reference]);
+    expect(
+      ((await get(`/requests.json?jurisdiction_id=${slug}&status=closed`)).body as unknown[]).length,
+    ).toBe(1);
+    expect(
+      ((await get(`/requests.json?jurisdiction_id=${slug}&service_code=bruit`)).body as unknown[]).length,
+    ).toBe(0);
+    const byId = await get(
+      `/requests.json?jurisdiction_id=${slug}&service_request_id=${reference},JOL-1999-000001&status=open`,
+    );
+    expect((byId.body as Array<{ service_request_id: string }>).map((r) => r.service_request_id)).toEqual([
+      reference,
+    ]);
 
     // 90 days before end_date by default: an older request appears only with an earlier start_date.
     const [row] = await ctx.db.select().from(serviceRequests).where(eq(serviceRequests.reference, reference));
@@ -192,7 +210,10 @@ describe('GeoReport v2 conformance', () => {
     const start = new Date(Date.now() - 120 * 86_400_000).toISOString();
     const older = await get(`/requests.json?jurisdiction_id=${slug}&start_date=${encodeURIComponent(start)}`);
     expect((older.body as unknown[]).length).toBe(1);
-    await ctx.db.update(serviceRequests).set({ createdAt: row?.createdAt }).where(eq(serviceRequests.id, row?.id ?? ''));
+    await ctx.db
+      .update(serviceRequests)
+      .set({ createdAt: row?.createdAt })
+      .where(eq(serviceRequests.id, row?.id ?? ''));
 
     const single = await get(`/requests/${reference}.json?jurisdiction_id=${slug}`);
     conforms(standard('requests'), single.body);
@@ -256,17 +277,34 @@ describe('GeoReport v2 conformance', () => {
     const badDate = await get(`/requests.json?jurisdiction_id=${slug}&start_date=yesterday`);
     expect(badDate.status).toBe(400);
     const english = await get(`/requests.json?jurisdiction_id=${slug}&status=pending`, 'en');
-    expect((english.body as Array<{ description: string }>)[0]?.description).toMatch(/status must be open or closed/);
+    expect((english.body as Array<{ description: string }>)[0]?.description).toMatch(
+      /status must be open or closed/,
+    );
     expect((await get('/nowhere.json')).status).toBe(404);
 
-    const noKey = await post('json', { jurisdiction_id: slug, service_code: 'nid-de-poule', lat: '46.02', long: '-73.44' });
+    const noKey = await post('json', {
+      jurisdiction_id: slug,
+      service_code: 'nid-de-poule',
+      lat: '46.02',
+      long: '-73.44',
+    });
     expect(noKey.statusCode).toBe(403);
     conforms(local.errors, noKey.json());
-    const otherTown = await post('xml', { api_key: apiKey, jurisdiction_id: 'ville-inexistante', service_code: 'nid-de-poule' });
+    const otherTown = await post('xml', {
+      api_key: apiKey,
+      jurisdiction_id: 'ville-inexistante',
+      service_code: 'nid-de-poule',
+    });
     expect(otherTown.statusCode).toBe(404);
     xml(otherTown.body);
     await admin.client.delete(`/api/orgs/${town.org.id}/open311/keys/${keyId}`);
-    const revoked = await post('json', { api_key: apiKey, jurisdiction_id: slug, service_code: 'nid-de-poule', lat: '46.02', long: '-73.44' });
+    const revoked = await post('json', {
+      api_key: apiKey,
+      jurisdiction_id: slug,
+      service_code: 'nid-de-poule',
+      lat: '46.02',
+      long: '-73.44',
+    });
     expect(revoked.statusCode).toBe(403);
     const badFormat = await get(`/services.yaml?jurisdiction_id=${slug}`);
     expect(badFormat.status).toBe(400);

@@ -52,12 +52,22 @@ export async function postServiceRequest(options: {
   const [category] = await db
     .select({ id: requestCategories.id })
     .from(requestCategories)
-    .where(inOrg(requestCategories, org.id, and(eq(requestCategories.code, input.service_code), eq(requestCategories.active, true))));
+    .where(
+      inOrg(
+        requestCategories,
+        org.id,
+        and(eq(requestCategories.code, input.service_code), eq(requestCategories.active, true)),
+      ),
+    );
   if (!category) throw new AppError('open311.service_unknown', 400, { params: { code: input.service_code } });
   let lat = coordinate('lat', input.lat);
   let lon = coordinate('long', input.long);
   if ((lat === undefined || lon === undefined) && input.address_string?.trim()) {
-    const [match] = await searchAddresses({ db, orgId: org.id, input: { q: input.address_string, limit: 1 } });
+    const [match] = await searchAddresses({
+      db,
+      orgId: org.id,
+      input: { q: input.address_string, limit: 1 },
+    });
     if (match?.latitude != null && match.longitude != null) {
       lat = match.latitude;
       lon = match.longitude;
@@ -83,5 +93,7 @@ export async function postServiceRequest(options: {
       contact: email ? { email, name, locale } : undefined,
     },
   });
-  return [{ service_request_id: created.reference, token: created.id, service_notice: null, account_id: null }];
+  return [
+    { service_request_id: created.reference, token: created.id, service_notice: null, account_id: null },
+  ];
 }

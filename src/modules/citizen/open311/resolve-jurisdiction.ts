@@ -8,7 +8,10 @@ import type { RequestOrg } from '../requests/context.ts';
  * The organisation a GeoReport call is about: `jurisdiction_id` is its slug. The parameter may be left
  * out only when the installation serves a single municipality, as the standard allows.
  */
-export async function resolveJurisdiction(db: Executor, jurisdictionId: string | undefined): Promise<RequestOrg> {
+export async function resolveJurisdiction(
+  db: Executor,
+  jurisdictionId: string | undefined,
+): Promise<RequestOrg> {
   const active = eq(organisations.active, true);
   const rows = await db
     .select({
@@ -23,6 +26,9 @@ export async function resolveJurisdiction(db: Executor, jurisdictionId: string |
     .limit(2);
   if (!jurisdictionId && rows.length !== 1) throw new AppError('open311.jurisdiction_required', 400);
   const [org] = rows;
-  if (!org) throw new AppError('open311.jurisdiction_unknown', 404, { params: { jurisdiction: jurisdictionId ?? '' } });
+  if (!org)
+    throw new AppError('open311.jurisdiction_unknown', 404, {
+      params: { jurisdiction: jurisdictionId ?? '' },
+    });
   return { id: org.id, slug: org.slug, refPrefix: org.refPrefix, name: { fr: org.nameFr, en: org.nameEn } };
 }

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, renderMessage } from '../../../platform/http/errors.ts';
 import { discoveryDocument, discoveryXml } from './discovery.ts';
-import { postInput, parseForm } from './form-body.ts';
+import { parseForm, postInput } from './form-body.ts';
 import {
   type Format,
   formatOfUrl,
@@ -39,15 +39,25 @@ function send(reply: FastifyReply, rendered: Rendered, status = 200): FastifyRep
   return reply.status(status).type(rendered.contentType).send(rendered.body);
 }
 
-function reply(res: FastifyReply, format: Format, value: unknown, shape: XmlShape, status = 200): FastifyReply {
+function reply(
+  res: FastifyReply,
+  format: Format,
+  value: unknown,
+  shape: XmlShape,
+  status = 200,
+): FastifyReply {
   return send(res, render(format, value, shape), status);
 }
 
 /** The standard's errors of a thrown error: one per field problem when the error lists them. */
-function errorsOf(error: FastifyError | AppError | Error, request: FastifyRequest): { status: number; errors: Open311Error[] } {
+function errorsOf(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+): { status: number; errors: Open311Error[] } {
   const locale = request.locale ?? 'fr';
   if (error instanceof AppError) {
-    const fields = (error.details as { fields?: Array<{ field: string; message: string }> } | undefined)?.fields;
+    const fields = (error.details as { fields?: Array<{ field: string; message: string }> } | undefined)
+      ?.fields;
     const description = renderMessage(error.code, locale, error.params);
     return {
       status: error.status,
@@ -57,10 +67,18 @@ function errorsOf(error: FastifyError | AppError | Error, request: FastifyReques
     };
   }
   const fe = error as FastifyError;
-  if (fe.validation) return { status: 400, errors: [{ code: 400, description: renderMessage('validation.failed', locale) }] };
-  if (fe.statusCode === 429) return { status: 429, errors: [{ code: 429, description: renderMessage('rate_limited', locale, { seconds: 60 }) }] };
+  if (fe.validation)
+    return { status: 400, errors: [{ code: 400, description: renderMessage('validation.failed', locale) }] };
+  if (fe.statusCode === 429)
+    return {
+      status: 429,
+      errors: [{ code: 429, description: renderMessage('rate_limited', locale, { seconds: 60 }) }],
+    };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
-    return { status: fe.statusCode, errors: [{ code: fe.statusCode, description: renderMessage('validation.failed', locale) }] };
+    return {
+      status: fe.statusCode,
+      errors: [{ code: fe.statusCode, description: renderMessage('validation.failed', locale) }],
+    };
   request.log.error({ err: error }, 'unhandled error');
   return { status: 500, errors: [{ code: 500, description: renderMessage('internal', locale) }] };
 }
@@ -74,9 +92,13 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, parseForm(String(body)));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, parseForm(String(body)));
+    },
+  );
   app.setErrorHandler((error: FastifyError | AppError | Error, request, res) => {
     const { status, errors } = errorsOf(error, request);
     if (error instanceof AppError && error.code === 'open311.rate_limited')
@@ -95,7 +117,13 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/discovery.:format',
-    { schema: { tags, summary: 'Découverte du service / Service discovery', params: Type.Object(FormatParam) } },
+    {
+      schema: {
+        tags,
+        summary: 'Découverte du service / Service discovery',
+        params: Type.Object(FormatParam),
+      },
+    },
     async (request, res) => {
       const format = parseFormat(request.params.format);
       const document = discoveryDocument(deps.config.publicUrl);
@@ -115,7 +143,11 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, res) => {
       const format = parseFormat(request.params.format);
-      const services = await listServices({ db, jurisdictionId: request.query.jurisdiction_id, locale: request.locale });
+      const services = await listServices({
+        db,
+        jurisdictionId: request.query.jurisdiction_id,
+        locale: request.locale,
+      });
       return reply(res, format, services, { root: 'services', item: 'service' });
     },
   );
@@ -222,7 +254,11 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, res) => {
       const format = parseFormat(request.params.format);
-      const found = await getToken({ db, jurisdictionId: request.query.jurisdiction_id, token: request.params.token });
+      const found = await getToken({
+        db,
+        jurisdictionId: request.query.jurisdiction_id,
+        token: request.params.token,
+      });
       return reply(res, format, found, { root: 'service_requests', item: 'request' });
     },
   );

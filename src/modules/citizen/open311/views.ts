@@ -35,7 +35,12 @@ export function serviceDefinitionView(category: CategoryView, locale: Locale) {
         order: i + 1,
         description: locale === 'fr' ? field.labelFr : field.labelEn,
         ...(isList
-          ? { values: (field.values ?? []).map((v) => ({ key: v.key, name: locale === 'fr' ? v.nameFr : v.nameEn })) }
+          ? {
+              values: (field.values ?? []).map((v) => ({
+                key: v.key,
+                name: locale === 'fr' ? v.nameFr : v.nameEn,
+              })),
+            }
           : {}),
       };
     }),
@@ -47,7 +52,10 @@ export function serviceDefinitionXml(definition: ReturnType<typeof serviceDefini
   return {
     service_code: definition.service_code,
     attributes: {
-      attribute: definition.attributes.map((a) => ({ ...a, ...('values' in a ? { values: { value: a.values } } : {}) })),
+      attribute: definition.attributes.map((a) => ({
+        ...a,
+        ...('values' in a ? { values: { value: a.values } } : {}),
+      })),
     },
   };
 }

@@ -2,7 +2,11 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { memberships } from '../../../platform/auth/schema.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
-import { enqueueNotification, type NotifyResult, recordNotification } from '../../../platform/notify/notify.ts';
+import {
+  enqueueNotification,
+  type NotifyResult,
+  recordNotification,
+} from '../../../platform/notify/notify.ts';
 import { notifySettings } from '../../../platform/notify/settings.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
 import { REQUESTS_OVERDUE } from './notifications.ts';
@@ -52,7 +56,10 @@ export async function alertOverdueRequests(options: {
       const byOrg = new Map<string, typeof rows>();
       for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
       for (const [orgId, list] of byOrg) {
-        const [org] = await tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, orgId));
+        const [org] = await tx
+          .select({ slug: organisations.slug })
+          .from(organisations)
+          .where(eq(organisations.id, orgId));
         const desk = await tx
           .selectDistinct({ accountId: memberships.accountId })
           .from(memberships)

@@ -9,7 +9,14 @@ import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { type NotifyResult, recordNotification } from '../../../platform/notify/notify.ts';
 import { notifySettings } from '../../../platform/notify/settings.ts';
 import { refuseIfMerged } from './change-request-status.ts';
-import { categoryName, findCategory, loadOrg, lockRequest, type RequestOrg, requestPaths } from './context.ts';
+import {
+  categoryName,
+  findCategory,
+  loadOrg,
+  lockRequest,
+  type RequestOrg,
+  requestPaths,
+} from './context.ts';
 import { sendRecorded } from './follower-notices.ts';
 import { REQUEST_ASSIGNED } from './notifications.ts';
 import { REQUEST_STAFF_ROLES, requireRequestStaff } from './policies.ts';
@@ -59,7 +66,8 @@ export async function applyAssignment(
 ): Promise<NotifyResult[]> {
   const { org, who } = context;
   await refuseIfMerged(tx, org.id, request);
-  const assignee = input.assigneeAccountId === undefined ? request.assigneeAccountId : input.assigneeAccountId;
+  const assignee =
+    input.assigneeAccountId === undefined ? request.assigneeAccountId : input.assigneeAccountId;
   const department = input.departmentId === undefined ? request.departmentId : input.departmentId;
   if (assignee === request.assigneeAccountId && department === request.departmentId) return [];
   await tx

@@ -2,7 +2,14 @@
 // entered against them. Pure; the same definitions feed the web form and Open311's service definitions.
 
 /** Open311's attribute datatypes; the web form picks its widget from them. */
-export const FIELD_TYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export const FIELD_TYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** One extra field of a category, bilingual. */
@@ -36,7 +43,10 @@ function present(value: unknown): boolean {
   return true;
 }
 
-function checkOne(field: CategoryField, raw: unknown): { value?: AttributeValue; rule?: AttributeProblem['rule'] } {
+function checkOne(
+  field: CategoryField,
+  raw: unknown,
+): { value?: AttributeValue; rule?: AttributeProblem['rule'] } {
   const keys = new Set((field.values ?? []).map((v) => v.key));
   switch (field.datatype) {
     case 'number': {
@@ -52,7 +62,9 @@ function checkOne(field: CategoryField, raw: unknown): { value?: AttributeValue;
       return keys.has(key) ? { value: key } : { rule: 'choice' };
     }
     case 'multivaluelist': {
-      const list = (Array.isArray(raw) ? raw : String(raw).split(',')).map((v) => String(v).trim()).filter(Boolean);
+      const list = (Array.isArray(raw) ? raw : String(raw).split(','))
+        .map((v) => String(v).trim())
+        .filter(Boolean);
       return list.every((k) => keys.has(k)) ? { value: [...new Set(list)] } : { rule: 'choice' };
     }
     default: {

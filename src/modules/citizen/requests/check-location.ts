@@ -37,10 +37,15 @@ export async function checkLocation(
         town: org.name[locale],
       });
     }
-    return { lat, lon, address: given ?? (nearest.distanceMeters <= ADDRESS_METRES ? nearest.address.label : null) };
+    return {
+      lat,
+      lon,
+      address: given ?? (nearest.distanceMeters <= ADDRESS_METRES ? nearest.address.label : null),
+    };
   } catch (error) {
     // A town without an address register yet: any point in Quebec is taken as given.
-    if (error instanceof AppError && error.code === 'address.none_nearby') return { lat, lon, address: given };
+    if (error instanceof AppError && error.code === 'address.none_nearby')
+      return { lat, lon, address: given };
     throw error;
   }
 }

@@ -9,7 +9,9 @@ import { followerIdOf } from './guest-access.ts';
 import { type FollowerRow, requestFollowers, type ServiceRequestRow } from './schema.ts';
 
 /** How a citizen names themselves: their session, or the token of a guest's follow-up link. */
-export type CitizenKey = { auth: AuthContext | null; token?: undefined } | { token: string; auth?: undefined };
+export type CitizenKey =
+  | { auth: AuthContext | null; token?: undefined }
+  | { token: string; auth?: undefined };
 
 /** A citizen's standing on one request: their follower row (the reporter's included). */
 export interface CitizenAccess {
@@ -37,7 +39,14 @@ export async function citizenAccess(
     const [follower] = await db
       .select()
       .from(requestFollowers)
-      .where(inOrg(requestFollowers, orgId, eq(requestFollowers.id, followerId), isNull(requestFollowers.accountId)));
+      .where(
+        inOrg(
+          requestFollowers,
+          orgId,
+          eq(requestFollowers.id, followerId),
+          isNull(requestFollowers.accountId),
+        ),
+      );
     if (!follower) throw notFound();
     const request = await loadRequest(db, orgId, follower.requestId);
     return { request, follower, isReporter: follower.role === 'reporter' };

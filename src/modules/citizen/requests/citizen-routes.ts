@@ -62,7 +62,9 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(CategorySchema) }), 404: err },
       },
     },
-    async (request) => ({ items: await listCategories({ db, auth: request.auth, orgId: request.params.orgId }) }),
+    async (request) => ({
+      items: await listCategories({ db, auth: request.auth, orgId: request.params.orgId }),
+    }),
   );
 
   app.get(
@@ -101,7 +103,10 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Carte publique des requêtes (GeoJSON) / Public map of requests (GeoJSON)',
         params: OrgParams,
-        querystring: Type.Object({ bbox: Type.Optional(Type.String({ maxLength: 200 })), categoryId: Type.Optional(Uuid) }),
+        querystring: Type.Object({
+          bbox: Type.Optional(Type.String({ maxLength: 200 })),
+          categoryId: Type.Optional(Uuid),
+        }),
         response: { 200: FeatureCollectionSchema, 400: err, 404: err },
       },
     },
@@ -121,7 +126,8 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Déposer une photo pour une requête / Upload a photo for a request',
-        description: 'multipart/form-data, one `file` part (JPEG, PNG or WebP); metadata such as GPS position is removed.',
+        description:
+          'multipart/form-data, one `file` part (JPEG, PNG or WebP); metadata such as GPS position is removed.',
         consumes: ['multipart/form-data'],
         params: OrgParams,
         response: { 201: UploadedPhotoSchema, ...errors, 503: err },
@@ -130,7 +136,13 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { part, discard } = await singleUpload(request, deps.config);
       try {
-        const photo = await uploadRequestPhoto({ db, deps, auth: request.auth, orgId: request.params.orgId, part });
+        const photo = await uploadRequestPhoto({
+          db,
+          deps,
+          auth: request.auth,
+          orgId: request.params.orgId,
+          part,
+        });
         return reply.status(201).send(photo);
       } catch (error) {
         discard();
@@ -176,7 +188,8 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(MyRequestSchema), 401: err, 404: err },
       },
     },
-    async (request) => listMyRequests({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listMyRequests({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
   );
 
   // The same actions for a signed-in follower (by request id) and a guest (by the token of their link).
@@ -193,7 +206,12 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getCitizenRequest({ db, orgId: request.params.orgId, key: byAccount(request), requestId: request.params.id }),
+      getCitizenRequest({
+        db,
+        orgId: request.params.orgId,
+        key: byAccount(request),
+        requestId: request.params.id,
+      }),
   );
   app.get(
     '/orgs/:orgId/requests/guest/:token',
@@ -205,7 +223,8 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CitizenRequestSchema, 404: err },
       },
     },
-    async (request) => getCitizenRequest({ db, orgId: request.params.orgId, key: { token: request.params.token } }),
+    async (request) =>
+      getCitizenRequest({ db, orgId: request.params.orgId, key: { token: request.params.token } }),
   );
 
   app.post(
@@ -239,7 +258,8 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ sent: Type.Boolean() }), 404: err, 409: err, 429: err },
       },
     },
-    async (request) => resendConfirmation({ db, jobs, orgId: request.params.orgId, token: request.params.token }),
+    async (request) =>
+      resendConfirmation({ db, jobs, orgId: request.params.orgId, token: request.params.token }),
   );
 
   app.post(
@@ -247,7 +267,8 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Suivre une requête plutôt que d’en soumettre une autre / Follow a request instead of reporting again',
+        summary:
+          'Suivre une requête plutôt que d’en soumettre une autre / Follow a request instead of reporting again',
         params: RequestParams,
         body: FollowInput,
         response: { 200: FollowSchema, ...errors },
@@ -267,17 +288,33 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/orgs/:orgId/requests/:id/follow',
     {
-      schema: { tags, summary: 'Ne plus suivre / Stop following', params: RequestParams, response: { 200: Ok, ...errors } },
+      schema: {
+        tags,
+        summary: 'Ne plus suivre / Stop following',
+        params: RequestParams,
+        response: { 200: Ok, ...errors },
+      },
     },
     async (request) =>
-      unfollowRequest({ db, orgId: request.params.orgId, key: byAccount(request), requestId: request.params.id }),
+      unfollowRequest({
+        db,
+        orgId: request.params.orgId,
+        key: byAccount(request),
+        requestId: request.params.id,
+      }),
   );
   app.delete(
     '/orgs/:orgId/requests/guest/:token',
     {
-      schema: { tags, summary: 'Ne plus suivre (courriel) / Stop following (e-mail)', params: TokenParams, response: { 200: Ok, ...errors } },
+      schema: {
+        tags,
+        summary: 'Ne plus suivre (courriel) / Stop following (e-mail)',
+        params: TokenParams,
+        response: { 200: Ok, ...errors },
+      },
     },
-    async (request) => unfollowRequest({ db, orgId: request.params.orgId, key: { token: request.params.token } }),
+    async (request) =>
+      unfollowRequest({ db, orgId: request.params.orgId, key: { token: request.params.token } }),
   );
 
   const information = {
@@ -313,21 +350,39 @@ export const citizenRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { ...information, params: TokenParams } },
     async (request, reply) => {
       const { orgId, token } = request.params;
-      const added = await addInformation({ db, orgId, key: { token }, locale: request.locale, input: request.body });
+      const added = await addInformation({
+        db,
+        orgId,
+        key: { token },
+        locale: request.locale,
+        input: request.body,
+      });
       return reply.status(201).send(added);
     },
   );
-  app.post('/orgs/:orgId/requests/:id/reopen', { schema: { ...reopen, params: RequestParams } }, async (request) =>
-    reopenRequest({
-      db,
-      jobs,
-      orgId: request.params.orgId,
-      key: byAccount(request),
-      requestId: request.params.id,
-      input: request.body,
-    }),
+  app.post(
+    '/orgs/:orgId/requests/:id/reopen',
+    { schema: { ...reopen, params: RequestParams } },
+    async (request) =>
+      reopenRequest({
+        db,
+        jobs,
+        orgId: request.params.orgId,
+        key: byAccount(request),
+        requestId: request.params.id,
+        input: request.body,
+      }),
   );
-  app.post('/orgs/:orgId/requests/guest/:token/reopen', { schema: { ...reopen, params: TokenParams } }, async (request) =>
-    reopenRequest({ db, jobs, orgId: request.params.orgId, key: { token: request.params.token }, input: request.body }),
+  app.post(
+    '/orgs/:orgId/requests/guest/:token/reopen',
+    { schema: { ...reopen, params: TokenParams } },
+    async (request) =>
+      reopenRequest({
+        db,
+        jobs,
+        orgId: request.params.orgId,
+        key: { token: request.params.token },
+        input: request.body,
+      }),
   );
 };

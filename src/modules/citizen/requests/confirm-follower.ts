@@ -1,10 +1,14 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import type { Locale } from '../../../platform/http/locale.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
-import { enqueueNotification, type NotifyResult, recordNotification } from '../../../platform/notify/notify.ts';
+import {
+  enqueueNotification,
+  type NotifyResult,
+  recordNotification,
+} from '../../../platform/notify/notify.ts';
 import { notifySettings } from '../../../platform/notify/settings.ts';
 import { citizenAccess } from './citizen-access.ts';
 import { categoryName, findCategory, loadOrg, requestPaths } from './context.ts';
@@ -63,7 +67,13 @@ export async function confirmFollower(options: {
     const [confirmed] = await tx
       .update(serviceRequests)
       .set({ confirmedAt: now, updatedAt: now, ...dueDates(category, now) })
-      .where(inOrg(serviceRequests, orgId, and(eq(serviceRequests.id, request.id), isNull(serviceRequests.confirmedAt))))
+      .where(
+        inOrg(
+          serviceRequests,
+          orgId,
+          and(eq(serviceRequests.id, request.id), isNull(serviceRequests.confirmedAt)),
+        ),
+      )
       .returning({ id: serviceRequests.id });
     if (!confirmed) return null;
     await tx.insert(requestEvents).values({

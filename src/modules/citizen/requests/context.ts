@@ -58,7 +58,11 @@ export async function loadSettings(db: Executor, orgId: string): Promise<Request
 }
 
 /** A category of the organisation, or null. */
-export async function findCategory(db: Executor, orgId: string, categoryId: string): Promise<CategoryRow | null> {
+export async function findCategory(
+  db: Executor,
+  orgId: string,
+  categoryId: string,
+): Promise<CategoryRow | null> {
   const [row] = await db
     .select()
     .from(requestCategories)
@@ -80,7 +84,9 @@ export async function loadStatuses(
   const own = await db
     .select()
     .from(requestStatuses)
-    .where(inOrg(requestStatuses, orgId, options.includeInactive ? undefined : eq(requestStatuses.active, true)))
+    .where(
+      inOrg(requestStatuses, orgId, options.includeInactive ? undefined : eq(requestStatuses.active, true)),
+    )
     .orderBy(asc(requestStatuses.createdAt));
   return [
     ...PHASES.map((phase) => ({ id: null, code: phase, phase, label: PHASE_LABELS[phase], custom: false })),

@@ -159,8 +159,10 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
     code: 'bruit',
     nameFr: 'Bruit',
     nameEn: 'Noise',
-    descriptionFr: 'Bruit excessif (chantier, fête, commerce). Montré sur la carte publique de façon approximative.',
-    descriptionEn: 'Excessive noise (construction, party, business). Shown only approximately on the public map.',
+    descriptionFr:
+      'Bruit excessif (chantier, fête, commerce). Montré sur la carte publique de façon approximative.',
+    descriptionEn:
+      'Excessive noise (construction, party, business). Shown only approximately on the public map.',
     groupFr: 'Nuisances',
     groupEn: 'Nuisances',
     department: 'reglementation',
@@ -189,7 +191,14 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
           { key: 'autre', nameFr: 'Autre', nameEn: 'Other' },
         ],
       },
-      { code: 'recurrent', datatype: 'singlevaluelist', required: false, labelFr: 'Est-ce récurrent?', labelEn: 'Does it recur?', values: yesNo },
+      {
+        code: 'recurrent',
+        datatype: 'singlevaluelist',
+        required: false,
+        labelFr: 'Est-ce récurrent?',
+        labelEn: 'Does it recur?',
+        values: yesNo,
+      },
     ],
     samples: [
       'Chantier qui commence à 5 h 30 le matin, avant l’heure permise.',
@@ -267,7 +276,10 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
         ],
       },
     ],
-    samples: ['Le panneau d’arrêt a été renversé par la charrue.', 'Panneau de nom de rue caché par un arbre.'],
+    samples: [
+      'Le panneau d’arrêt a été renversé par la charrue.',
+      'Panneau de nom de rue caché par un arbre.',
+    ],
   },
   {
     code: 'arbre',
@@ -281,7 +293,14 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
     ackDays: 1,
     resolveDays: 5,
     fields: [
-      { code: 'bloque', datatype: 'singlevaluelist', required: true, labelFr: 'Bloque-t-il le passage?', labelEn: 'Is it blocking the way?', values: yesNo },
+      {
+        code: 'bloque',
+        datatype: 'singlevaluelist',
+        required: true,
+        labelFr: 'Bloque-t-il le passage?',
+        labelEn: 'Is it blocking the way?',
+        values: yesNo,
+      },
     ],
     samples: ['Grosse branche tombée sur le trottoir après le vent de cette nuit.'],
   },
@@ -289,8 +308,18 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
 
 /** Custom statuses of the demo towns. */
 export const DEMO_STATUSES = [
-  { code: 'planifiee', labelFr: 'Travaux planifiés', labelEn: 'Work scheduled', phase: 'acknowledged' as const },
-  { code: 'attente-entrepreneur', labelFr: 'En attente de l’entrepreneur', labelEn: 'Waiting for the contractor', phase: 'in_progress' as const },
+  {
+    code: 'planifiee',
+    labelFr: 'Travaux planifiés',
+    labelEn: 'Work scheduled',
+    phase: 'acknowledged' as const,
+  },
+  {
+    code: 'attente-entrepreneur',
+    labelFr: 'En attente de l’entrepreneur',
+    labelEn: 'Waiting for the contractor',
+    phase: 'in_progress' as const,
+  },
 ];
 
 /** Reply templates of the demo towns. */

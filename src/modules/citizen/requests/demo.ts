@@ -7,7 +7,13 @@ import { upsertAddresses } from '../../../platform/geo/upsert-addresses.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
 import type { AttributeValue } from './attributes.ts';
 import { localDay } from './business-days.ts';
-import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_STATUSES, DEMO_STREETS, DEMO_TEMPLATES } from './demo-data.ts';
+import {
+  DEMO_CATEGORIES,
+  DEMO_DEPARTMENTS,
+  DEMO_STATUSES,
+  DEMO_STREETS,
+  DEMO_TEMPLATES,
+} from './demo-data.ts';
 import { publicPosition } from './grid.ts';
 import {
   requestCategories,
@@ -23,7 +29,14 @@ import type { Phase } from './statuses.ts';
 import { dueDates } from './targets.ts';
 
 const HOUR = 3600_000;
-const GUEST_NAMES = ['Julie Lachance', 'Marc-André Bélanger', 'Nadia Ouellet', 'Pierre Gagné', 'Sarah Thibodeau', 'Kevin Morin'];
+const GUEST_NAMES = [
+  'Julie Lachance',
+  'Marc-André Bélanger',
+  'Nadia Ouellet',
+  'Pierre Gagné',
+  'Sarah Thibodeau',
+  'Kevin Morin',
+];
 const DAY = 24 * HOUR;
 
 // A small seeded generator: the same demo every time.
@@ -42,12 +55,28 @@ function pathFor(i: number, ageDays: number): Array<{ status: string; phase: Pha
   if (ageDays < 2 || i % 9 === 0) return [];
   const steps: Array<Array<{ status: string; phase: Phase }>> = [
     [{ status: 'acknowledged', phase: 'acknowledged' }],
-    [{ status: 'acknowledged', phase: 'acknowledged' }, { status: 'in_progress', phase: 'in_progress' }],
-    [{ status: 'acknowledged', phase: 'acknowledged' }, { status: 'resolved', phase: 'resolved' }],
+    [
+      { status: 'acknowledged', phase: 'acknowledged' },
+      { status: 'in_progress', phase: 'in_progress' },
+    ],
+    [
+      { status: 'acknowledged', phase: 'acknowledged' },
+      { status: 'resolved', phase: 'resolved' },
+    ],
     [{ status: 'planifiee', phase: 'acknowledged' }],
-    [{ status: 'acknowledged', phase: 'acknowledged' }, { status: 'attente-entrepreneur', phase: 'in_progress' }],
-    [{ status: 'in_progress', phase: 'in_progress' }, { status: 'resolved', phase: 'resolved' }, { status: 'closed', phase: 'closed' }],
-    [{ status: 'acknowledged', phase: 'acknowledged' }, { status: 'resolved', phase: 'resolved' }],
+    [
+      { status: 'acknowledged', phase: 'acknowledged' },
+      { status: 'attente-entrepreneur', phase: 'in_progress' },
+    ],
+    [
+      { status: 'in_progress', phase: 'in_progress' },
+      { status: 'resolved', phase: 'resolved' },
+      { status: 'closed', phase: 'closed' },
+    ],
+    [
+      { status: 'acknowledged', phase: 'acknowledged' },
+      { status: 'resolved', phase: 'resolved' },
+    ],
   ];
   return steps[i % steps.length] ?? [];
 }
@@ -58,7 +87,10 @@ async function seedTown(
   slug: string,
   options: { count: number; seed: number; resident?: string; staff?: string },
 ): Promise<void> {
-  const [already] = await db.select({ n: count() }).from(requestCategories).where(inOrg(requestCategories, orgId));
+  const [already] = await db
+    .select({ n: count() })
+    .from(requestCategories)
+    .where(inOrg(requestCategories, orgId));
   if ((already?.n ?? 0) > 0) return;
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org) return;
@@ -124,9 +156,11 @@ async function seedTown(
     const createdAt = new Date(now - ageDays * DAY);
     const attributes: Record<string, AttributeValue> = {};
     for (const field of spec.fields) {
-      if (field.datatype === 'datetime') attributes[field.code] = new Date(createdAt.getTime() - 2 * HOUR).toISOString();
+      if (field.datatype === 'datetime')
+        attributes[field.code] = new Date(createdAt.getTime() - 2 * HOUR).toISOString();
       else if (field.values?.length) {
-        const pick = field.values[Math.floor(rand() * field.values.length)]?.key ?? field.values[0]?.key ?? '';
+        const pick =
+          field.values[Math.floor(rand() * field.values.length)]?.key ?? field.values[0]?.key ?? '';
         attributes[field.code] = field.datatype === 'multivaluelist' ? [pick] : pick;
       }
     }
@@ -177,7 +211,8 @@ async function seedTown(
         acknowledgedAt: path.length > 0 ? new Date(times[0] ?? now) : null,
         resolvedAt: when('resolved'),
         closedAt: when('closed'),
-        publicNote: path.length > 1 ? DEMO_TEMPLATES[1]?.bodyFr : path.length ? DEMO_TEMPLATES[0]?.bodyFr : null,
+        publicNote:
+          path.length > 1 ? DEMO_TEMPLATES[1]?.bodyFr : path.length ? DEMO_TEMPLATES[0]?.bodyFr : null,
         createdAt,
         updatedAt: new Date(times.at(-1) ?? createdAt.getTime()),
         // Demo requests are old news: their targets were already alerted on.
@@ -216,7 +251,8 @@ async function seedTown(
         actorKind: 'staff' as const,
         fromStatus: k === 0 ? 'submitted' : (path[k - 1]?.status ?? null),
         toStatus: step.status,
-        body: step.phase === 'resolved' ? DEMO_TEMPLATES[1]?.bodyFr : k === 0 ? DEMO_TEMPLATES[0]?.bodyFr : null,
+        body:
+          step.phase === 'resolved' ? DEMO_TEMPLATES[1]?.bodyFr : k === 0 ? DEMO_TEMPLATES[0]?.bodyFr : null,
         createdAt: new Date(times[k] ?? now),
       })),
       ...(path.length > 1
@@ -259,7 +295,13 @@ async function seedTown(
   if (options.resident && followed)
     await db
       .insert(requestFollowers)
-      .values({ orgId, requestId: followed.id, accountId: options.resident, role: 'follower', confirmedAt: new Date(now) })
+      .values({
+        orgId,
+        requestId: followed.id,
+        accountId: options.resident,
+        role: 'follower',
+        confirmedAt: new Date(now),
+      })
       .onConflictDoNothing();
 }
 

@@ -1,5 +1,10 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import { EXPORT_FORMATS, type ExportTable, tableToCsv, tableToXlsx } from '../../../platform/audit/table-export.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportTable,
+  tableToCsv,
+  tableToXlsx,
+} from '../../../platform/audit/table-export.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/http/locale.ts';
@@ -90,7 +95,9 @@ export async function exportStaffRequests(options: {
   const format = EXPORT_FORMATS[options.format];
   const day = LOCAL_TIME.format(new Date()).slice(0, 10);
   const body =
-    options.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table, locale === 'fr' ? 'Requêtes' : 'Requests');
+    options.format === 'csv'
+      ? tableToCsv(table)
+      : await tableToXlsx(table, locale === 'fr' ? 'Requêtes' : 'Requests');
   return {
     body,
     contentType: format.type,

@@ -51,7 +51,10 @@ export async function findNearbyRequests(options: {
   const rows = await db
     .select({ ...publicColumns, distance })
     .from(serviceRequests)
-    .innerJoin(requestCategories, inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)))
+    .innerJoin(
+      requestCategories,
+      inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)),
+    )
     .where(
       inOrg(
         serviceRequests,

@@ -74,10 +74,18 @@ export async function followRequest(options: {
           and(eq(requestFollowers.requestId, request.id), sql`lower(${requestFollowers.email}) = ${email}`),
         ),
       );
-    return { requestId: request.id, reference: request.reference, following: !!existing?.confirmedAt, guestToken: null };
+    return {
+      requestId: request.id,
+      reference: request.reference,
+      following: !!existing?.confirmedAt,
+      guestToken: null,
+    };
   }
   const token = await guestToken(db, id);
-  const [org, category] = await Promise.all([loadOrg(db, orgId), findCategory(db, orgId, request.categoryId)]);
+  const [org, category] = await Promise.all([
+    loadOrg(db, orgId),
+    findCategory(db, orgId, request.categoryId),
+  ]);
   if (!category) throw new Error('request without its category');
   await sendEmail(
     { db, jobs },

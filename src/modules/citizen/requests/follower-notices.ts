@@ -38,7 +38,12 @@ export async function recordFollowerNotices(
     .select()
     .from(requestFollowers)
     .where(
-      inOrg(requestFollowers, org.id, eq(requestFollowers.requestId, requestId), isNotNull(requestFollowers.confirmedAt)),
+      inOrg(
+        requestFollowers,
+        org.id,
+        eq(requestFollowers.requestId, requestId),
+        isNotNull(requestFollowers.confirmedAt),
+      ),
     );
   const results: NotifyResult[] = [];
   for (const f of followers) {
@@ -49,9 +54,12 @@ export async function recordFollowerNotices(
       : `${publicUrl}${requestPaths.guest(org.slug, await guestToken(db, f.id))}`;
     const base = { orgId: org.id, category: 'requests' as const, template: notice.template };
     const params = { ...notice.params, url };
-    if (f.accountId) results.push(await recordNotification({ db, jobs }, { ...base, params, accountId: f.accountId }));
+    if (f.accountId)
+      results.push(await recordNotification({ db, jobs }, { ...base, params, accountId: f.accountId }));
     else if (f.email)
-      results.push(await recordNotification({ db, jobs }, { ...base, params, to: { email: f.email, locale: f.locale } }));
+      results.push(
+        await recordNotification({ db, jobs }, { ...base, params, to: { email: f.email, locale: f.locale } }),
+      );
   }
   return results;
 }

@@ -89,7 +89,9 @@ export async function getCitizenRequest(options: {
               : e.actorKind === 'reporter'
                 ? 'reporter'
                 : 'follower',
-        status: e.toStatus ? { code: e.toStatus, label: statusOf(e.toStatus, request.phase, statuses).label } : null,
+        status: e.toStatus
+          ? { code: e.toStatus, label: statusOf(e.toStatus, request.phase, statuses).label }
+          : null,
         body: e.body,
       })),
     reopenUntil: until?.toISOString() ?? null,

@@ -48,7 +48,11 @@ export async function getRequestStats(options: {
 
   const [categories, volumeRows, backlogRows, resolutionRows] = await Promise.all([
     db
-      .select({ id: requestCategories.id, nameFr: requestCategories.nameFr, nameEn: requestCategories.nameEn })
+      .select({
+        id: requestCategories.id,
+        nameFr: requestCategories.nameFr,
+        nameEn: requestCategories.nameEn,
+      })
       .from(requestCategories)
       .where(inOrg(requestCategories, orgId))
       .orderBy(asc(requestCategories.position), asc(requestCategories.nameFr)),
@@ -96,13 +100,13 @@ export async function getRequestStats(options: {
     categories: categories.map((c) => ({ id: c.id, name: { fr: c.nameFr, en: c.nameEn } })),
     volume: volumeByWeek,
     backlog,
-    resolution: rowsOf<{ category_id: string; n: number; average: unknown; median: unknown }>(resolutionRows).map(
-      (r) => ({
-        categoryId: r.category_id,
-        resolved: Number(r.n),
-        averageDays: round1(r.average),
-        medianDays: round1(r.median),
-      }),
-    ),
+    resolution: rowsOf<{ category_id: string; n: number; average: unknown; median: unknown }>(
+      resolutionRows,
+    ).map((r) => ({
+      categoryId: r.category_id,
+      resolved: Number(r.n),
+      averageDays: round1(r.average),
+      medianDays: round1(r.median),
+    })),
   };
 }

@@ -8,7 +8,14 @@ import { categoryName, findCategory, loadRequest, loadStatuses } from './context
 import { requireRequestStaff } from './policies.ts';
 import { followerCounts } from './public-requests.ts';
 import type { Phase } from './statuses.ts';
-import { attributeViews, type HistoryEntry, loadHistory, type PhotoView, photoViews, statusOf } from './views.ts';
+import {
+  attributeViews,
+  type HistoryEntry,
+  loadHistory,
+  type PhotoView,
+  photoViews,
+  statusOf,
+} from './views.ts';
 
 /** A request as staff see it: everything, internal notes and the reporter's contact included. */
 export interface StaffRequestView {
@@ -112,7 +119,9 @@ export async function getStaffRequest(options: {
     photos,
     history: history.map((e) => ({
       ...e,
-      status: e.toStatus ? { code: e.toStatus, label: statusOf(e.toStatus, request.phase, statuses).label } : null,
+      status: e.toStatus
+        ? { code: e.toStatus, label: statusOf(e.toStatus, request.phase, statuses).label }
+        : null,
     })),
   };
 }

@@ -21,5 +21,7 @@ export function publicPosition(
   lon: number,
   options: { sensitive: boolean; gridMetres: number },
 ): { lat: number; lon: number } {
-  return options.sensitive ? snapToGrid(lat, lon, options.gridMetres) : { lat: round6(lat), lon: round6(lon) };
+  return options.sensitive
+    ? snapToGrid(lat, lon, options.gridMetres)
+    : { lat: round6(lat), lon: round6(lon) };
 }

@@ -22,7 +22,11 @@ function uuidOf(bytes: Buffer): string {
 }
 
 function mac(secret: Buffer, purpose: string, id: Buffer): Buffer {
-  return createHmac('sha256', secret).update(`civique-request-${purpose}\0`).update(id).digest().subarray(0, 18);
+  return createHmac('sha256', secret)
+    .update(`civique-request-${purpose}\0`)
+    .update(id)
+    .digest()
+    .subarray(0, 18);
 }
 
 async function sign(db: Executor, purpose: string, id: string): Promise<string> {

@@ -60,7 +60,13 @@ export async function listCategories(options: {
   const rows = await db
     .select()
     .from(requestCategories)
-    .where(inOrg(requestCategories, orgId, options.includeInactive ? undefined : eq(requestCategories.active, true)))
+    .where(
+      inOrg(
+        requestCategories,
+        orgId,
+        options.includeInactive ? undefined : eq(requestCategories.active, true),
+      ),
+    )
     .orderBy(asc(requestCategories.position), asc(requestCategories.nameFr));
   return rows.map(categoryView);
 }

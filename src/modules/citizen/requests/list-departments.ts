@@ -26,5 +26,10 @@ export async function listDepartments(options: {
     .from(requestDepartments)
     .where(inOrg(requestDepartments, options.orgId))
     .orderBy(asc(requestDepartments.nameFr));
-  return rows.map((d) => ({ id: d.id, code: d.code, name: { fr: d.nameFr, en: d.nameEn }, active: d.active }));
+  return rows.map((d) => ({
+    id: d.id,
+    code: d.code,
+    name: { fr: d.nameFr, en: d.nameEn },
+    active: d.active,
+  }));
 }

@@ -36,10 +36,18 @@ export async function listMyRequests(options: {
   const joinRequest = inOrg(serviceRequests, orgId, eq(serviceRequests.id, requestFollowers.requestId));
   const [rows, totals, statuses] = await Promise.all([
     db
-      .select({ request: serviceRequests, role: requestFollowers.role, nameFr: requestCategories.nameFr, nameEn: requestCategories.nameEn })
+      .select({
+        request: serviceRequests,
+        role: requestFollowers.role,
+        nameFr: requestCategories.nameFr,
+        nameEn: requestCategories.nameEn,
+      })
       .from(requestFollowers)
       .innerJoin(serviceRequests, joinRequest)
-      .innerJoin(requestCategories, inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)))
+      .innerJoin(
+        requestCategories,
+        inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)),
+      )
       .where(mine)
       .orderBy(desc(serviceRequests.updatedAt))
       .limit(limit)

@@ -26,5 +26,10 @@ export async function listReplyTemplates(options: {
     .from(requestReplyTemplates)
     .where(inOrg(requestReplyTemplates, options.orgId))
     .orderBy(asc(requestReplyTemplates.name));
-  return rows.map((r) => ({ id: r.id, name: r.name, body: { fr: r.bodyFr, en: r.bodyEn }, status: r.status }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    body: { fr: r.bodyFr, en: r.bodyEn },
+    status: r.status,
+  }));
 }

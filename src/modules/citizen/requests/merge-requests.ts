@@ -47,7 +47,14 @@ export async function mergeRequests(options: {
     const moving = await tx
       .select()
       .from(requestFollowers)
-      .where(inOrg(requestFollowers, orgId, eq(requestFollowers.requestId, duplicate.id), isNotNull(requestFollowers.confirmedAt)));
+      .where(
+        inOrg(
+          requestFollowers,
+          orgId,
+          eq(requestFollowers.requestId, duplicate.id),
+          isNotNull(requestFollowers.confirmedAt),
+        ),
+      );
     if (moving.length > 0)
       await tx
         .insert(requestFollowers)
@@ -68,7 +75,10 @@ export async function mergeRequests(options: {
       .update(serviceRequests)
       .set({ status: 'closed', phase: 'closed', closedAt: now, mergedIntoId: survivor.id, updatedAt: now })
       .where(inOrg(serviceRequests, orgId, eq(serviceRequests.id, duplicate.id)));
-    await tx.update(serviceRequests).set({ updatedAt: now }).where(inOrg(serviceRequests, orgId, eq(serviceRequests.id, survivor.id)));
+    await tx
+      .update(serviceRequests)
+      .set({ updatedAt: now })
+      .where(inOrg(serviceRequests, orgId, eq(serviceRequests.id, survivor.id)));
     await tx.insert(requestEvents).values([
       {
         orgId,
@@ -103,14 +113,19 @@ export async function mergeRequests(options: {
     const category = await findCategory(tx, orgId, survivor.categoryId);
     if (!category) throw new Error('request without its category');
     // Only those who came from the duplicate, on their new follow of the survivor (its own followers learn nothing new).
-    const keyOf = (f: { accountId: string | null; email: string | null }) => f.accountId ?? `@${f.email?.toLowerCase()}`;
+    const keyOf = (f: { accountId: string | null; email: string | null }) =>
+      f.accountId ?? `@${f.email?.toLowerCase()}`;
     const keys = new Set(moving.map(keyOf));
     if (keys.size === 0) return [];
     return recordFollowerNotices(tx, jobs, {
       org,
       requestId: survivor.id,
       template: REQUEST_MERGED,
-      params: { reference: survivor.reference, duplicate: duplicate.reference, category: categoryName(category) },
+      params: {
+        reference: survivor.reference,
+        duplicate: duplicate.reference,
+        category: categoryName(category),
+      },
       exceptAccountId: who.account.id,
       only: (f) => keys.has(keyOf(f)),
     });

@@ -14,7 +14,9 @@ interface About extends Record<string, unknown> {
 /** Acknowledgement of a new request, with its reference and its page. */
 export const REQUEST_RECEIVED = defineNotification<About>('requests.received', {
   subject: (p, l) =>
-    l === 'fr' ? `Requête ${p.reference} reçue — ${p.category.fr}` : `Request ${p.reference} received — ${p.category.en}`,
+    l === 'fr'
+      ? `Requête ${p.reference} reçue — ${p.category.fr}`
+      : `Request ${p.reference} received — ${p.category.en}`,
   text: (p, l) =>
     l === 'fr'
       ? `Bonjour,\n\nNous avons bien reçu votre requête « ${p.category.fr} ». Son numéro est ${p.reference}; rappelez-le si vous communiquez avec nous.\n\nVous serez avisé à chaque changement de statut. Suivez-la, ajoutez des renseignements ou rouvrez-la si le problème revient :\n${p.url}`
@@ -32,7 +34,9 @@ interface CodeParams extends About {
 /** The code (and link) that proves a guest's e-mail address before staff treat the request as confirmed. */
 export const REQUEST_CONFIRM_EMAIL = defineEmailTemplate<CodeParams>('requests.confirm_email', {
   subject: (p, l) =>
-    l === 'fr' ? `Confirmez votre adresse — requête ${p.reference}` : `Confirm your address — request ${p.reference}`,
+    l === 'fr'
+      ? `Confirmez votre adresse — requête ${p.reference}`
+      : `Confirm your address — request ${p.reference}`,
   text: (p, l) => {
     const intro =
       p.kind === 'report'
@@ -78,7 +82,8 @@ export const REQUEST_PUBLIC_UPDATE = defineNotification<UpdateParams>('requests.
     l === 'fr'
       ? `Bonjour,\n\nLa municipalité a ajouté une mise à jour à la requête ${p.reference} (« ${p.category.fr} ») :\n\n${p.message}\n\n${p.url}`
       : `Hello,\n\nThe municipality added an update to request ${p.reference} (“${p.category.en}”):\n\n${p.message}\n\n${p.url}`,
-  short: (p, l) => (l === 'fr' ? `Mise à jour de la requête ${p.reference}.` : `Update on request ${p.reference}.`),
+  short: (p, l) =>
+    l === 'fr' ? `Mise à jour de la requête ${p.reference}.` : `Update on request ${p.reference}.`,
   url: (p) => p.url,
 });
 
@@ -97,7 +102,9 @@ export const REQUEST_MERGED = defineNotification<MergedParams>('requests.merged'
       ? `Bonjour,\n\nLa requête ${p.duplicate} signale le même problème que la requête ${p.reference} (« ${p.category.fr} »). Nous les avons regroupées : vous suivez maintenant la requête ${p.reference} et serez avisé de ses changements.\n\n${p.url}`
       : `Hello,\n\nRequest ${p.duplicate} reports the same problem as request ${p.reference} (“${p.category.en}”). We grouped them: you now follow request ${p.reference} and will be told of its changes.\n\n${p.url}`,
   short: (p, l) =>
-    l === 'fr' ? `Requête ${p.duplicate} regroupée avec ${p.reference}.` : `Request ${p.duplicate} grouped with ${p.reference}.`,
+    l === 'fr'
+      ? `Requête ${p.duplicate} regroupée avec ${p.reference}.`
+      : `Request ${p.duplicate} grouped with ${p.reference}.`,
   url: (p) => p.url,
 });
 
@@ -109,7 +116,8 @@ export const REQUEST_ASSIGNED = defineNotification<About>('requests.assigned', {
     l === 'fr'
       ? `Bonjour,\n\nLa requête ${p.reference} (« ${p.category.fr} ») vous a été assignée.\n\n${p.url}`
       : `Hello,\n\nRequest ${p.reference} (“${p.category.en}”) was assigned to you.\n\n${p.url}`,
-  short: (p, l) => (l === 'fr' ? `Requête ${p.reference} assignée à vous.` : `Request ${p.reference} assigned to you.`),
+  short: (p, l) =>
+    l === 'fr' ? `Requête ${p.reference} assignée à vous.` : `Request ${p.reference} assigned to you.`,
   url: (p) => p.url,
 });
 

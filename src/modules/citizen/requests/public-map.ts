@@ -1,5 +1,10 @@
 import type { Executor } from '../../../platform/db/client.ts';
-import { type BoundingBox, type Feature, featureCollection, type FeatureCollection } from '../../../platform/geo/geojson.ts';
+import {
+  type BoundingBox,
+  type Feature,
+  type FeatureCollection,
+  featureCollection,
+} from '../../../platform/geo/geojson.ts';
 import { loadOrg, loadStatuses } from './context.ts';
 import { publicRequestsInBox } from './public-requests.ts';
 import type { StatusView } from './statuses.ts';
@@ -46,7 +51,11 @@ export async function listPublicMap(options: {
   const { db, orgId, input } = options;
   await loadOrg(db, orgId);
   const [rows, statuses] = await Promise.all([
-    publicRequestsInBox(db, orgId, { bbox: input.bbox, categoryId: input.categoryId, limit: PUBLIC_MAP_LIMIT + 1 }),
+    publicRequestsInBox(db, orgId, {
+      bbox: input.bbox,
+      categoryId: input.categoryId,
+      limit: PUBLIC_MAP_LIMIT + 1,
+    }),
     loadStatuses(db, orgId, { includeInactive: true }),
   ]);
   const truncated = rows.length > PUBLIC_MAP_LIMIT;

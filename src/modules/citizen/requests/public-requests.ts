@@ -1,4 +1,17 @@
-import { and, between, count, desc, eq, gte, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  between,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { type BoundingBox, EARTH_RADIUS_M, longitudeRanges } from '../../../platform/geo/geojson.ts';
@@ -129,7 +142,10 @@ export async function publicRequestsInBox(
   const rows = await db
     .select(publicColumns)
     .from(serviceRequests)
-    .innerJoin(requestCategories, inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)))
+    .innerJoin(
+      requestCategories,
+      inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)),
+    )
     .where(
       inOrg(
         serviceRequests,
@@ -146,12 +162,23 @@ export async function publicRequestsInBox(
 }
 
 /** How many confirmed people follow each request. */
-export async function followerCounts(db: Executor, orgId: string, ids: string[]): Promise<Map<string, number>> {
+export async function followerCounts(
+  db: Executor,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ requestId: requestFollowers.requestId, n: count() })
     .from(requestFollowers)
-    .where(inOrg(requestFollowers, orgId, inArray(requestFollowers.requestId, ids), isNotNull(requestFollowers.confirmedAt)))
+    .where(
+      inOrg(
+        requestFollowers,
+        orgId,
+        inArray(requestFollowers.requestId, ids),
+        isNotNull(requestFollowers.confirmedAt),
+      ),
+    )
     .groupBy(requestFollowers.requestId);
   return new Map(rows.map((r) => [r.requestId, Number(r.n)]));
 }

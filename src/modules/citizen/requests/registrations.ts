@@ -29,7 +29,10 @@ registerMapLayer({
   id: 'requests',
   title: { fr: 'Requêtes citoyennes', en: 'Citizen requests' },
   query: async (db, orgId, bbox, limit) =>
-    publicFeatures(await publicRequestsInBox(db, orgId, { bbox, limit }), await loadStatuses(db, orgId, { includeInactive: true })),
+    publicFeatures(
+      await publicRequestsInBox(db, orgId, { bbox, limit }),
+      await loadStatuses(db, orgId, { includeInactive: true }),
+    ),
 });
 
 registerJobs(({ database, jobs }) => {

@@ -36,7 +36,8 @@ export async function reopenRequest(options: {
   const reason = options.input.reason?.trim() || null;
   const notices = await db.transaction(async (tx) => {
     const request = await lockRequest(tx, orgId, access.request.id);
-    if (request.mergedIntoId || isOpenPhase(request.phase)) throw new AppError('requests.reopen_not_closed', 422);
+    if (request.mergedIntoId || isOpenPhase(request.phase))
+      throw new AppError('requests.reopen_not_closed', 422);
     const until = reopenUntil(request, settings);
     if (!until || until.getTime() < Date.now())
       throw new AppError('requests.reopen_expired', 422, { params: { days: settings.reopenDays } });

@@ -22,8 +22,17 @@ export async function repositionRequests(db: Executor, orgId: string, options: {
       sensitive: requestCategories.sensitive,
     })
     .from(serviceRequests)
-    .innerJoin(requestCategories, inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)))
-    .where(inOrg(serviceRequests, orgId, options.categoryId ? eq(serviceRequests.categoryId, options.categoryId) : undefined));
+    .innerJoin(
+      requestCategories,
+      inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)),
+    )
+    .where(
+      inOrg(
+        serviceRequests,
+        orgId,
+        options.categoryId ? eq(serviceRequests.categoryId, options.categoryId) : undefined,
+      ),
+    );
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = rows.slice(i, i + CHUNK).map((r) => ({
       id: r.id,

@@ -1,9 +1,9 @@
-import exifr from 'exifr';
 import { eq } from 'drizzle-orm';
+import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, jpegWithGps, multipartForm, pngBytes } from '../../../../tests/support/uploads.ts';
 import type { TestContext } from '../../../../tests/support/harness.ts';
 import { createTestContext } from '../../../../tests/support/harness.ts';
+import { follow, jpegWithGps, multipartForm, pngBytes } from '../../../../tests/support/uploads.ts';
 import type { CitizenRequestView } from './get-citizen-request.ts';
 import type { StaffRequestView } from './get-staff-request.ts';
 import { serviceRequests } from './schema.ts';
@@ -17,7 +17,9 @@ import {
   townWithCategories,
 } from './test-support.ts';
 
-type ErrorBody = { error: { code: string; message: string; details?: { fields?: Array<{ field: string; message: string }> } } };
+type ErrorBody = {
+  error: { code: string; message: string; details?: { fields?: Array<{ field: string; message: string }> } };
+};
 type Submitted = { id: string; reference: string; confirmed: boolean; guestToken: string | null } & ErrorBody;
 
 let ctx: TestContext;
@@ -32,9 +34,18 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-async function upload(client: ReturnType<TestContext['client']>, bytes: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+async function upload(
+  client: ReturnType<TestContext['client']>,
+  bytes: Buffer,
+  name = 'photo.jpg',
+  type = 'image/jpeg',
+) {
   const form = await multipartForm({}, [{ name, type, content: bytes }]);
-  return client.post<{ id: string; token: string | null } & ErrorBody>(`/api/orgs/${orgId}/requests/photos`, form.payload, form.headers);
+  return client.post<{ id: string; token: string | null } & ErrorBody>(
+    `/api/orgs/${orgId}/requests/photos`,
+    form.payload,
+    form.headers,
+  );
 }
 
 describe('reporting a request', () => {
@@ -56,7 +67,9 @@ describe('reporting a request', () => {
     const again = await citizen.client.post<Submitted>(`/api/orgs/${orgId}/requests`, body, key);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.reference).toBe(res.body.reference);
-    expect((await ctx.db.select().from(serviceRequests).where(eq(serviceRequests.orgId, orgId))).length).toBe(1);
+    expect((await ctx.db.select().from(serviceRequests).where(eq(serviceRequests.orgId, orgId))).length).toBe(
+      1,
+    );
 
     const [ack] = await emailsTo(ctx.db, citizen.email);
     expect(ack?.template).toBe('requests.received');
@@ -81,7 +94,10 @@ describe('reporting a request', () => {
 
   it('refuses an unknown category, a bad location and a missing field with bilingual field messages', async () => {
     const citizen = await clientFor(ctx);
-    const unknown = await citizen.client.post<ErrorBody>(`/api/orgs/${orgId}/requests`, potholeBody(town.noise.id.replace(/.$/, '0')));
+    const unknown = await citizen.client.post<ErrorBody>(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.noise.id.replace(/.$/, '0')),
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('requests.category_unknown');
     expect(unknown.body.error.details?.fields?.[0]?.field).toBe('categoryId');
@@ -134,7 +150,10 @@ describe('reporting a request', () => {
     const email = 'invitee.guest@example.test';
     const forged = await guest.post<ErrorBody>(
       `/api/orgs/${orgId}/requests`,
-      potholeBody(town.pothole.id, JOLIETTE, { photos: [{ id: photo.body.id, token: 'AAAA.BBBB' }], contact: { email } }),
+      potholeBody(town.pothole.id, JOLIETTE, {
+        photos: [{ id: photo.body.id, token: 'AAAA.BBBB' }],
+        contact: { email },
+      }),
     );
     expect(forged.body.error.code).toBe('requests.photo_invalid');
     const noEmail = await guest.post<ErrorBody>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
@@ -157,11 +176,15 @@ describe('reporting a request', () => {
     expect((await queue()).body.items.map((r) => r.reference)).not.toContain(res.body.reference);
     expect((await queue('unconfirmed')).body.items.map((r) => r.reference)).toContain(res.body.reference);
 
-    const wrong = await guest.post<ErrorBody>(`/api/orgs/${orgId}/requests/guest/${token}/confirm`, { code: '000000' });
+    const wrong = await guest.post<ErrorBody>(`/api/orgs/${orgId}/requests/guest/${token}/confirm`, {
+      code: '000000',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('requests.code_invalid');
     const code = await codeSentTo(ctx.db, email);
-    expect((await guest.post(`/api/orgs/${orgId}/requests/guest/${token}/confirm`, { code })).status).toBe(200);
+    expect((await guest.post(`/api/orgs/${orgId}/requests/guest/${token}/confirm`, { code })).status).toBe(
+      200,
+    );
     expect((await queue()).body.items.map((r) => r.reference)).toContain(res.body.reference);
     const [ack] = await emailsTo(ctx.db, email);
     expect(ack?.template).toBe('requests.received');
@@ -178,7 +201,10 @@ describe('following, updates and reopening', () => {
   it('offers nearby open requests of the category, lets a neighbour follow one, and tells them of public updates only', async () => {
     const reporter = await clientFor(ctx);
     const at = { lat: JOLIETTE.lat + 0.0005, lon: JOLIETTE.lon };
-    const created = await reporter.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id, at));
+    const created = await reporter.client.post<Submitted>(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.pothole.id, at),
+    );
     const neighbour = await clientFor(ctx);
     const near = await neighbour.client.get<{ items: Array<{ id: string; distanceMetres: number }> }>(
       `/api/orgs/${orgId}/requests/nearby?categoryId=${town.pothole.id}&lat=${at.lat + 0.0003}&lon=${at.lon}`,
@@ -189,7 +215,9 @@ describe('following, updates and reopening', () => {
     );
     expect(far.body.items).toEqual([]);
 
-    expect((await neighbour.client.post(`/api/orgs/${orgId}/requests/${created.body.id}/follow`, {})).status).toBe(200);
+    expect(
+      (await neighbour.client.post(`/api/orgs/${orgId}/requests/${created.body.id}/follow`, {})).status,
+    ).toBe(200);
     const guest = ctx.client();
     const guestFollow = await guest.post<{ guestToken: string; following: boolean }>(
       `/api/orgs/${orgId}/requests/${created.body.id}/follow`,
@@ -201,11 +229,19 @@ describe('following, updates and reopening', () => {
 
     const desk = town.desk.client;
     const base = `/api/orgs/${orgId}/staff/requests/${created.body.id}`;
-    expect((await desk.post(`${base}/comments`, { visibility: 'internal', body: 'Secret: budget épuisé' })).status).toBe(201);
-    expect((await desk.post(`${base}/comments`, { visibility: 'public', body: 'Équipe en route demain.' })).status).toBe(201);
-    expect((await desk.post(`${base}/status`, { status: 'in_progress', message: 'Travaux commencés' })).status).toBe(200);
+    expect(
+      (await desk.post(`${base}/comments`, { visibility: 'internal', body: 'Secret: budget épuisé' })).status,
+    ).toBe(201);
+    expect(
+      (await desk.post(`${base}/comments`, { visibility: 'public', body: 'Équipe en route demain.' })).status,
+    ).toBe(201);
+    expect(
+      (await desk.post(`${base}/status`, { status: 'in_progress', message: 'Travaux commencés' })).status,
+    ).toBe(200);
 
-    const seen = await neighbour.client.get<CitizenRequestView>(`/api/orgs/${orgId}/requests/${created.body.id}`);
+    const seen = await neighbour.client.get<CitizenRequestView>(
+      `/api/orgs/${orgId}/requests/${created.body.id}`,
+    );
     expect(seen.body.role).toBe('follower');
     expect(seen.body.description).toBeNull();
     expect(seen.body.status.code).toBe('in_progress');
@@ -226,7 +262,10 @@ describe('following, updates and reopening', () => {
 
   it('lets the reporter add information and reopen within the delay, and refuses once it has passed', async () => {
     const reporter = await clientFor(ctx);
-    const created = await reporter.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
+    const created = await reporter.client.post<Submitted>(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.pothole.id),
+    );
     const mine = `/api/orgs/${orgId}/requests/${created.body.id}`;
     const added = await reporter.client.post(`${mine}/information`, { body: 'Le trou s’est agrandi.' });
     expect(added.status).toBe(201);
@@ -237,18 +276,28 @@ describe('following, updates and reopening', () => {
     await town.desk.client.post(`${staffBase}/status`, { status: 'resolved', message: 'Réparé.' });
     const resolved = await reporter.client.get<CitizenRequestView>(mine);
     expect(resolved.body.canReopen).toBe(true);
-    expect((await reporter.client.post(`${mine}/reopen`, { reason: 'Le trou est revenu.' })).status).toBe(200);
+    expect((await reporter.client.post(`${mine}/reopen`, { reason: 'Le trou est revenu.' })).status).toBe(
+      200,
+    );
     const reopened = await town.desk.client.get<StaffRequestView>(staffBase);
     expect(reopened.body.status.code).toBe('submitted');
     expect(reopened.body.reopenCount).toBe(1);
     expect(reopened.body.history.map((h) => h.kind)).toContain('information');
 
     await town.desk.client.post(`${staffBase}/status`, { status: 'closed' });
-    await town.desk.client.put(`/api/orgs/${orgId}/staff/request-settings`, { reopenDays: 0, gridMetres: 250, nearbyMetres: 200 });
+    await town.desk.client.put(`/api/orgs/${orgId}/staff/request-settings`, {
+      reopenDays: 0,
+      gridMetres: 250,
+      nearbyMetres: 200,
+    });
     const late = await reporter.client.post<ErrorBody>(`${mine}/reopen`, {});
     expect(late.status).toBe(422);
     expect(late.body.error.code).toBe('requests.reopen_expired');
-    await town.desk.client.put(`/api/orgs/${orgId}/staff/request-settings`, { reopenDays: 30, gridMetres: 250, nearbyMetres: 200 });
+    await town.desk.client.put(`/api/orgs/${orgId}/staff/request-settings`, {
+      reopenDays: 30,
+      gridMetres: 250,
+      nearbyMetres: 200,
+    });
   });
 });
 
@@ -257,9 +306,14 @@ describe('staff work', () => {
     const a = await clientFor(ctx);
     const b = await clientFor(ctx);
     const first = await a.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
-    const second = await b.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
+    const second = await b.client.post<Submitted>(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.pothole.id),
+    );
     const desk = town.desk.client;
-    const merged = await desk.post(`/api/orgs/${orgId}/staff/requests/${second.body.id}/merge`, { intoId: first.body.id });
+    const merged = await desk.post(`/api/orgs/${orgId}/staff/requests/${second.body.id}/merge`, {
+      intoId: first.body.id,
+    });
     expect(merged.status).toBe(200);
     const followed = await b.client.get<CitizenRequestView>(`/api/orgs/${orgId}/requests/${first.body.id}`);
     expect(followed.status).toBe(200);
@@ -268,14 +322,19 @@ describe('staff work', () => {
     expect(notice?.template).toBe('requests.merged');
     const dup = await b.client.get<CitizenRequestView>(`/api/orgs/${orgId}/requests/${second.body.id}`);
     expect(dup.body.mergedInto?.reference).toBe(first.body.reference);
-    const again = await desk.post<ErrorBody>(`/api/orgs/${orgId}/staff/requests/${first.body.id}/merge`, { intoId: second.body.id });
+    const again = await desk.post<ErrorBody>(`/api/orgs/${orgId}/staff/requests/${first.body.id}/merge`, {
+      intoId: second.body.id,
+    });
     expect(again.body.error.code).toBe('requests.merge_target_merged');
 
     const third = await a.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
-    const bulk = await desk.post<{ updated: number; skipped: Array<{ id: string }> }>(`/api/orgs/${orgId}/staff/requests/bulk`, {
-      ids: [first.body.id, second.body.id, third.body.id],
-      action: { type: 'status', status: 'acknowledged', message: 'Pris en charge.' },
-    });
+    const bulk = await desk.post<{ updated: number; skipped: Array<{ id: string }> }>(
+      `/api/orgs/${orgId}/staff/requests/bulk`,
+      {
+        ids: [first.body.id, second.body.id, third.body.id],
+        action: { type: 'status', status: 'acknowledged', message: 'Pris en charge.' },
+      },
+    );
     expect(bulk.body.updated).toBe(2);
     expect(bulk.body.skipped.map((s) => s.id)).toEqual([second.body.id]);
     const assign = await desk.post(`/api/orgs/${orgId}/staff/requests/bulk`, {
@@ -298,12 +357,16 @@ describe('staff work', () => {
     expect(csv.text).toMatch(/JOL-\d{4}-\d{6}/);
     const xlsx = await desk.get(`/api/orgs/${orgId}/staff/requests/export?format=xlsx`);
     expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
-    const map = await desk.get<{ type: string; features: unknown[] }>(`/api/orgs/${orgId}/staff/requests/map?status=all`);
+    const map = await desk.get<{ type: string; features: unknown[] }>(
+      `/api/orgs/${orgId}/staff/requests/map?status=all`,
+    );
     expect(map.body.type).toBe('FeatureCollection');
     expect(map.body.features.length).toBeGreaterThan(3);
-    const stats = await desk.get<{ volume: Array<{ total: number }>; backlog: Array<{ open: number }>; resolution: Array<{ resolved: number }> }>(
-      `/api/orgs/${orgId}/staff/requests/stats`,
-    );
+    const stats = await desk.get<{
+      volume: Array<{ total: number }>;
+      backlog: Array<{ open: number }>;
+      resolution: Array<{ resolved: number }>;
+    }>(`/api/orgs/${orgId}/staff/requests/stats`);
     expect(stats.status).toBe(200);
     const total = stats.body.volume.reduce((n, w) => n + w.total, 0);
     const confirmed = await ctx.db.select().from(serviceRequests).where(eq(serviceRequests.orgId, orgId));
@@ -314,7 +377,10 @@ describe('staff work', () => {
 
   it('alerts the assignee once when a target is missed', async () => {
     const citizen = await clientFor(ctx);
-    const created = await citizen.client.post<Submitted>(`/api/orgs/${orgId}/requests`, potholeBody(town.pothole.id));
+    const created = await citizen.client.post<Submitted>(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.pothole.id),
+    );
     await town.desk.client.post(`/api/orgs/${orgId}/staff/requests/${created.body.id}/assign`, {
       assigneeAccountId: town.desk.id,
     });
@@ -332,6 +398,8 @@ describe('staff work', () => {
     );
     expect(late.body.items.find((r) => r.id === created.body.id)?.overdue).toBe('ack');
     const alerts = await emailsTo(ctx.db, town.desk.email);
-    expect(alerts.some((m) => m.template === 'requests.overdue' && m.textBody.includes(created.body.reference))).toBe(true);
+    expect(
+      alerts.some((m) => m.template === 'requests.overdue' && m.textBody.includes(created.body.reference)),
+    ).toBe(true);
   });
 });

@@ -30,10 +30,20 @@ export async function resendConfirmation(options: {
       codeExpiresAt: new Date(Date.now() + CODE_TTL_HOURS * 3600_000),
       codesSent: sql`${requestFollowers.codesSent} + 1`,
     })
-    .where(inOrg(requestFollowers, orgId, eq(requestFollowers.id, follower.id), lt(requestFollowers.codesSent, CODE_MAX_SENDS)))
+    .where(
+      inOrg(
+        requestFollowers,
+        orgId,
+        eq(requestFollowers.id, follower.id),
+        lt(requestFollowers.codesSent, CODE_MAX_SENDS),
+      ),
+    )
     .returning({ id: requestFollowers.id });
   if (!updated) throw new AppError('requests.code_limit', 429);
-  const [org, category] = await Promise.all([loadOrg(db, orgId), findCategory(db, orgId, request.categoryId)]);
+  const [org, category] = await Promise.all([
+    loadOrg(db, orgId),
+    findCategory(db, orgId, request.categoryId),
+  ]);
   if (!category) throw new Error('request without its category');
   await sendEmail(
     { db, jobs },

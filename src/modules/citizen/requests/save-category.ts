@@ -4,8 +4,8 @@ import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { CategoryField } from './attributes.ts';
 import { checkAssignment } from './assign-request.ts';
+import type { CategoryField } from './attributes.ts';
 import { loadOrg } from './context.ts';
 import { type CategoryView, categoryView } from './list-categories.ts';
 import { requireRequestManager } from './policies.ts';
@@ -35,7 +35,8 @@ export interface CategoryInput {
 function checkFields(fields: readonly CategoryField[]): void {
   const codes = new Set<string>();
   for (const field of fields) {
-    if (codes.has(field.code)) throw new AppError('requests.field_duplicate', 400, { params: { code: field.code } });
+    if (codes.has(field.code))
+      throw new AppError('requests.field_duplicate', 400, { params: { code: field.code } });
     codes.add(field.code);
     const isList = field.datatype === 'singlevaluelist' || field.datatype === 'multivaluelist';
     const keys = new Set((field.values ?? []).map((v) => v.key));
@@ -96,7 +97,10 @@ export async function saveCategory(options: {
           .returning();
         moved = before.sensitive !== values.sensitive;
       } else {
-        [row] = await tx.insert(requestCategories).values({ orgId, ...values }).returning();
+        [row] = await tx
+          .insert(requestCategories)
+          .values({ orgId, ...values })
+          .returning();
       }
       if (!row) throw new Error('category write returned no row');
       if (moved) await repositionRequests(tx, orgId, { categoryId: row.id });
@@ -112,7 +116,8 @@ export async function saveCategory(options: {
       return categoryView(row);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
+    if (isUniqueViolation(error))
+      throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
     throw error;
   }
 }

@@ -20,7 +20,12 @@ export async function saveDepartment(options: {
 }): Promise<DepartmentView> {
   const { db, orgId, input } = options;
   const who = requireRequestManager(options.auth, orgId);
-  const values = { code: input.code, nameFr: input.nameFr.trim(), nameEn: input.nameEn.trim(), active: input.active ?? true };
+  const values = {
+    code: input.code,
+    nameFr: input.nameFr.trim(),
+    nameEn: input.nameEn.trim(),
+    active: input.active ?? true,
+  };
   try {
     const [row] = options.id
       ? await db
@@ -28,7 +33,10 @@ export async function saveDepartment(options: {
           .set(values)
           .where(inOrg(requestDepartments, orgId, eq(requestDepartments.id, options.id)))
           .returning()
-      : await db.insert(requestDepartments).values({ orgId, ...values }).returning();
+      : await db
+          .insert(requestDepartments)
+          .values({ orgId, ...values })
+          .returning();
     if (!row) throw new AppError('requests.department_unknown', 404);
     await recordAudit(db, {
       orgId,
@@ -40,7 +48,8 @@ export async function saveDepartment(options: {
     });
     return { id: row.id, code: row.code, name: { fr: row.nameFr, en: row.nameEn }, active: row.active };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
+    if (isUniqueViolation(error))
+      throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
     throw error;
   }
 }

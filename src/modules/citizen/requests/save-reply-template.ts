@@ -34,7 +34,10 @@ export async function saveReplyTemplate(options: {
         .set(values)
         .where(inOrg(requestReplyTemplates, orgId, eq(requestReplyTemplates.id, options.id)))
         .returning()
-    : await db.insert(requestReplyTemplates).values({ orgId, ...values }).returning();
+    : await db
+        .insert(requestReplyTemplates)
+        .values({ orgId, ...values })
+        .returning();
   if (!row) throw new AppError('not_found', 404, { params: { what: 'template' } });
   await recordAudit(db, {
     orgId,

@@ -40,7 +40,10 @@ export async function saveStatus(options: {
           .set(values)
           .where(inOrg(requestStatuses, orgId, eq(requestStatuses.id, options.id)))
           .returning()
-      : await db.insert(requestStatuses).values({ orgId, ...values }).returning();
+      : await db
+          .insert(requestStatuses)
+          .values({ orgId, ...values })
+          .returning();
     if (!row) throw new AppError('requests.status_unknown', 404);
     await recordAudit(db, {
       orgId,
@@ -51,9 +54,16 @@ export async function saveStatus(options: {
       ip: options.ip,
       details: { code: row.code },
     });
-    return { id: row.id, code: row.code, phase: input.phase, label: { fr: row.labelFr, en: row.labelEn }, custom: true };
+    return {
+      id: row.id,
+      code: row.code,
+      phase: input.phase,
+      label: { fr: row.labelFr, en: row.labelEn },
+      custom: true,
+    };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
+    if (isUniqueViolation(error))
+      throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
     throw error;
   }
 }

@@ -229,7 +229,9 @@ export const requestEvents = pgTable(
     visibility: text('visibility').$type<EventVisibility>().notNull(),
     actorAccountId: uuid('actor_account_id').references(() => accounts.id, { onDelete: 'set null' }),
     /** Who acted, as shown: staff, the reporter, a follower, an application. */
-    actorKind: text('actor_kind', { enum: ['staff', 'reporter', 'follower', 'application', 'system'] }).notNull(),
+    actorKind: text('actor_kind', {
+      enum: ['staff', 'reporter', 'follower', 'application', 'system'],
+    }).notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     body: text('body'),

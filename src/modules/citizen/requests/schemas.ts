@@ -132,10 +132,7 @@ export const SettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const PhotoRef = Type.Object(
-  { id: Uuid, token: Type.Optional(Text(100)) },
-  { additionalProperties: false },
-);
+const PhotoRef = Type.Object({ id: Uuid, token: Type.Optional(Text(100)) }, { additionalProperties: false });
 export const PhotoRefs = Type.Array(PhotoRef, { maxItems: 10 });
 
 export const SubmitInput = Type.Object(
@@ -249,7 +246,10 @@ export const InformationInput = Type.Object(
   { body: Text(4000, 1), photos: Type.Optional(PhotoRefs) },
   { additionalProperties: false },
 );
-export const ReopenInput = Type.Object({ reason: Type.Optional(Text(2000)) }, { additionalProperties: false });
+export const ReopenInput = Type.Object(
+  { reason: Type.Optional(Text(2000)) },
+  { additionalProperties: false },
+);
 export const CodeInput = Type.Object(
   { code: Type.String({ pattern: '^\\s*[0-9]{6}\\s*$' }) },
   { additionalProperties: false },
@@ -269,7 +269,12 @@ export const StaffFiltersQuery = {
   to: Type.Optional(Type.String({ format: 'date' })),
   bbox: Type.Optional(Text(200)),
   sort: Type.Optional(
-    Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('due'), Type.Literal('updated')]),
+    Type.Union([
+      Type.Literal('newest'),
+      Type.Literal('oldest'),
+      Type.Literal('due'),
+      Type.Literal('updated'),
+    ]),
   ),
 };
 

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { accounts } from '../../../platform/auth/schema.ts';
 import type { Executor } from '../../../platform/db/client.ts';
@@ -43,7 +58,8 @@ export const resolveOverdue = sql<boolean>`(${serviceRequests.phase} IN ('submit
 export function staffWhere(orgId: string, viewerId: string, f: StaffFilters): SQL {
   const status = f.status ?? 'open';
   const confirmation = f.confirmation ?? 'confirmed';
-  const day = (d: string, plus = 0) => sql`(${d}::date + ${plus}::int)::timestamp AT TIME ZONE 'America/Toronto'`;
+  const day = (d: string, plus = 0) =>
+    sql`(${d}::date + ${plus}::int)::timestamp AT TIME ZONE 'America/Toronto'`;
   return inOrg(
     serviceRequests,
     orgId,
@@ -144,10 +160,16 @@ export async function selectStaffRequests(
         resolveLate: resolveOverdue,
       })
       .from(serviceRequests)
-      .innerJoin(requestCategories, inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)))
+      .innerJoin(
+        requestCategories,
+        inOrg(requestCategories, orgId, eq(requestCategories.id, serviceRequests.categoryId)),
+      )
       .leftJoin(
         requestDepartments,
-        and(eq(requestDepartments.orgId, serviceRequests.orgId), eq(requestDepartments.id, serviceRequests.departmentId)),
+        and(
+          eq(requestDepartments.orgId, serviceRequests.orgId),
+          eq(requestDepartments.id, serviceRequests.departmentId),
+        ),
       )
       .leftJoin(assignee, eq(assignee.id, serviceRequests.assigneeAccountId))
       .where(where)

@@ -34,7 +34,10 @@ import { staffRequestMap } from './staff-map.ts';
 const err = { $ref: 'Error#' };
 const tags = ['requests (staff)'];
 const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 413: err, 422: err };
-const ListQuery = Type.Object({ ...PageQuery.properties, ...StaffFiltersQuery }, { additionalProperties: false });
+const ListQuery = Type.Object(
+  { ...PageQuery.properties, ...StaffFiltersQuery },
+  { additionalProperties: false },
+);
 const FilterQuery = Type.Object(StaffFiltersQuery, { additionalProperties: false });
 const ExportQuery = Type.Object(
   { ...StaffFiltersQuery, format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) },
@@ -141,7 +144,8 @@ export const staffRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StatsSchema, ...errors },
       },
     },
-    async (request) => getRequestStats({ db, auth: request.auth, orgId: request.params.orgId, input: request.query }),
+    async (request) =>
+      getRequestStats({ db, auth: request.auth, orgId: request.params.orgId, input: request.query }),
   );
 
   app.get(
@@ -151,10 +155,15 @@ export const staffRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Personnes à qui assigner / People to assign to',
         params: OrgParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }), ...errors },
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }),
+          ...errors,
+        },
       },
     },
-    async (request) => ({ items: await listAssignees({ db, auth: request.auth, orgId: request.params.orgId }) }),
+    async (request) => ({
+      items: await listAssignees({ db, auth: request.auth, orgId: request.params.orgId }),
+    }),
   );
 
   app.post(
@@ -175,7 +184,14 @@ export const staffRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      bulkUpdateRequests({ db, jobs, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
+      bulkUpdateRequests({
+        db,
+        jobs,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      }),
   );
 
   app.get(
@@ -189,10 +205,20 @@ export const staffRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getStaffRequest({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, requestId: request.params.id }),
+      getStaffRequest({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        requestId: request.params.id,
+      }),
   );
 
-  const common = (request: { auth: FastifyRequest['auth']; ip: string; params: { orgId: string; id: string } }) => ({
+  const common = (request: {
+    auth: FastifyRequest['auth'];
+    ip: string;
+    params: { orgId: string; id: string };
+  }) => ({
     db,
     jobs,
     auth: request.auth,
@@ -238,7 +264,8 @@ export const staffRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.String() }), ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await addStaffComment({ ...common(request), input: request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await addStaffComment({ ...common(request), input: request.body })),
   );
   app.post(
     '/orgs/:orgId/staff/requests/:id/merge',

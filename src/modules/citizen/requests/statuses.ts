@@ -45,7 +45,10 @@ export interface StatusView {
 }
 
 /** The label of a status code among an organisation's statuses (built-in ones as a fallback). */
-export function statusLabel(code: string, custom: ReadonlyArray<{ code: string; label: Bilingual }>): Bilingual {
+export function statusLabel(
+  code: string,
+  custom: ReadonlyArray<{ code: string; label: Bilingual }>,
+): Bilingual {
   const own = custom.find((s) => s.code === code);
   if (own) return own.label;
   return isPhase(code) ? PHASE_LABELS[code] : { fr: code, en: code };

@@ -9,7 +9,11 @@ import { files } from '../../../platform/files/schema.ts';
 import { AppError, renderMessage } from '../../../platform/http/errors.ts';
 import type { Locale } from '../../../platform/http/locale.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
-import { enqueueNotification, type NotifyResult, recordNotification } from '../../../platform/notify/notify.ts';
+import {
+  enqueueNotification,
+  type NotifyResult,
+  recordNotification,
+} from '../../../platform/notify/notify.ts';
 import { enqueueEmail, queueEmail } from '../../../platform/notify/send-email.ts';
 import { notifySettings } from '../../../platform/notify/settings.ts';
 import { checkAttributes } from './attributes.ts';
@@ -59,7 +63,10 @@ export async function checkPhotos(
   if (photos.length === 0) return [];
   const ids = [...new Set(photos.map((p) => p.id))];
   const [rows, used] = await Promise.all([
-    db.select().from(files).where(inOrg(files, orgId, inArray(files.id, ids), eq(files.purpose, REQUEST_PHOTO))),
+    db
+      .select()
+      .from(files)
+      .where(inOrg(files, orgId, inArray(files.id, ids), eq(files.purpose, REQUEST_PHOTO))),
     db
       .select({ fileId: requestPhotos.fileId })
       .from(requestPhotos)
@@ -69,8 +76,12 @@ export async function checkPhotos(
     const file = rows.find((r) => r.id === photo.id);
     const mine = accountId
       ? file?.ownerAccountId === accountId
-      : !!file && file.ownerAccountId === null && !!photo.token && (await photoTokenValid(db, file.id, photo.token));
-    if (!mine || used.some((u) => u.fileId === photo.id)) throw fieldError('requests.photo_invalid', 'photos', locale);
+      : !!file &&
+        file.ownerAccountId === null &&
+        !!photo.token &&
+        (await photoTokenValid(db, file.id, photo.token));
+    if (!mine || used.some((u) => u.fileId === photo.id))
+      throw fieldError('requests.photo_invalid', 'photos', locale);
   }
   return ids;
 }
@@ -202,7 +213,14 @@ export async function submitRequest(options: {
           to: email,
           locale: reporterLocale,
           template: REQUEST_CONFIRM_EMAIL,
-          params: { ...params, reference, code, hours: CODE_TTL_HOURS, kind: 'report', url: `${url}?code=${code}` },
+          params: {
+            ...params,
+            reference,
+            code,
+            hours: CODE_TTL_HOURS,
+            kind: 'report',
+            url: `${url}?code=${code}`,
+          },
           orgId,
         },
         { publicUrl, category: 'requests' },
@@ -225,4 +243,3 @@ export async function submitRequest(options: {
   if (done.notice) await enqueueNotification(jobs, done.notice);
   return { id: done.id, reference: done.reference, confirmed, guestToken: token };
 }
-

@@ -31,7 +31,13 @@ export const POTHOLE = {
         { key: 'grand', nameFr: 'Grand', nameEn: 'Large' },
       ],
     },
-    { code: 'profondeur', datatype: 'number', required: false, labelFr: 'Profondeur (cm)', labelEn: 'Depth (cm)' },
+    {
+      code: 'profondeur',
+      datatype: 'number',
+      required: false,
+      labelFr: 'Profondeur (cm)',
+      labelEn: 'Depth (cm)',
+    },
     { code: 'note', datatype: 'text', required: false, labelFr: 'Précisions', labelEn: 'Details' },
   ],
 };
@@ -75,7 +81,8 @@ export async function townWithCategories(ctx: TestContext, prefix = 'JOL') {
     departmentId: department.body.id,
   });
   const noise = await desk.client.post<CategoryView>(`/api/orgs/${org.id}/staff/request-categories`, NOISE);
-  if (pothole.status !== 201 || noise.status !== 201) throw new Error(`categories: ${pothole.text} ${noise.text}`);
+  if (pothole.status !== 201 || noise.status !== 201)
+    throw new Error(`categories: ${pothole.text} ${noise.text}`);
   return { org, desk, departmentId: department.body.id, pothole: pothole.body, noise: noise.body };
 }
 

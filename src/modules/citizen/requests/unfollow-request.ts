@@ -15,6 +15,8 @@ export async function unfollowRequest(options: {
   const { db, orgId } = options;
   const { follower } = await citizenAccess(db, orgId, options.key, options.requestId);
   if (follower.role === 'reporter') throw new AppError('requests.reporter_stays', 422);
-  await db.delete(requestFollowers).where(inOrg(requestFollowers, orgId, eq(requestFollowers.id, follower.id)));
+  await db
+    .delete(requestFollowers)
+    .where(inOrg(requestFollowers, orgId, eq(requestFollowers.id, follower.id)));
   return { ok: true };
 }

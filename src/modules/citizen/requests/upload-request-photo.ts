@@ -13,7 +13,7 @@ import { digestFile, receiveToFile } from '../../../platform/files/receive.ts';
 import { type FileRow, files } from '../../../platform/files/schema.ts';
 import { identifyUpload } from '../../../platform/files/sniff.ts';
 import { fileStorageFor, storageKeyFor } from '../../../platform/files/storage.ts';
-import { type UploadPart, storeUpload } from '../../../platform/files/store-upload.ts';
+import { storeUpload, type UploadPart } from '../../../platform/files/store-upload.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { loadOrg } from './context.ts';
 import { photoToken } from './guest-access.ts';
@@ -36,7 +36,12 @@ export interface UploadedPhoto {
  * account, which a guest reporting by e-mail does not have. The row has no owner; the returned token
  * is what lets the guest attach it to their request.
  */
-async function storeGuestPhoto(db: Database, deps: PlatformDeps, orgId: string, part: UploadPart): Promise<FileRow> {
+async function storeGuestPhoto(
+  db: Database,
+  deps: PlatformDeps,
+  orgId: string,
+  part: UploadPart,
+): Promise<FileRow> {
   const purpose = filePurpose(REQUEST_PHOTO);
   if (!purpose) throw new Error(`file purpose ${REQUEST_PHOTO} is not registered`);
   const maxBytes = Math.min(deps.config.uploadMaxBytes, purpose.maxBytes ?? Number.POSITIVE_INFINITY);
@@ -48,12 +53,18 @@ async function storeGuestPhoto(db: Database, deps: PlatformDeps, orgId: string, 
     const received = await receiveToFile(part.file, raw, maxBytes);
     if (received.size === 0) throw new AppError('files.empty', 400);
     const originalName = sanitizeFileName(part.filename);
-    const typeKey = await identifyUpload({ path: raw, name: originalName, declaredMime: part.mimetype, purpose });
+    const typeKey = await identifyUpload({
+      path: raw,
+      name: originalName,
+      declaredMime: part.mimetype,
+      purpose,
+    });
     let scanStatus: FileRow['scanStatus'] = 'not_scanned';
     if (deps.config.clamav) {
       try {
         const result = await scanFile(deps.config.clamav, raw);
-        if (result.infected) throw new AppError('files.infected', 422, { params: { signature: result.signature } });
+        if (result.infected)
+          throw new AppError('files.infected', 422, { params: { signature: result.signature } });
         scanStatus = 'clean';
       } catch (error) {
         if (error instanceof ScannerUnavailable) throw new AppError('files.scan_unavailable', 503);
@@ -111,7 +122,13 @@ export async function uploadRequestPhoto(options: {
   if (options.auth) {
     requireAccount(options.auth);
     const row = await storeUpload({ db, deps, auth: options.auth, orgId, purpose: REQUEST_PHOTO, part });
-    return { id: row.id, originalName: row.originalName, mime: row.mime, sizeBytes: row.sizeBytes, token: null };
+    return {
+      id: row.id,
+      originalName: row.originalName,
+      mime: row.mime,
+      sizeBytes: row.sizeBytes,
+      token: null,
+    };
   }
   const row = await storeGuestPhoto(db, deps, orgId, part);
   return {

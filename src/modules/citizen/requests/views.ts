@@ -35,7 +35,13 @@ export function attributeViews(
         : field.datatype === 'singlevaluelist'
           ? nameOf(String(value), l)
           : String(value);
-    return [{ code: field.code, label: { fr: field.labelFr, en: field.labelEn }, value: { fr: show('fr'), en: show('en') } }];
+    return [
+      {
+        code: field.code,
+        label: { fr: field.labelFr, en: field.labelEn },
+        value: { fr: show('fr'), en: show('en') },
+      },
+    ];
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -13,8 +13,28 @@ export interface ActiveRoll {
   units: number;
 }
 
+// Type-ahead asks for the active rolls on every keystroke: they are kept a few seconds per process (an
+// import in this process forgets them at once; another process sees a new roll within CACHE_MS).
+const CACHE_MS = 5000;
+const cache = new Map<string, { at: number; rolls: ActiveRoll[] }>();
+const useCodeCache = new Map<string, { at: number; codes: Map<string, { fr: string; en: string }> }>();
+
+/** Forgets what this process remembers of an organisation's rolls and CUBF list (after an import or a load). */
+export function forgetActiveRolls(orgId: string): void {
+  cache.delete(orgId);
+  useCodeCache.delete(orgId);
+}
+
 /** The organisation's active rolls, latest year first (a new roll is kept beside the previous one). */
 export async function activeRolls(db: Executor, orgId: string): Promise<ActiveRoll[]> {
+  const hit = cache.get(orgId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.rolls;
+  const rolls = await readActiveRolls(db, orgId);
+  cache.set(orgId, { at: Date.now(), rolls });
+  return rolls;
+}
+
+async function readActiveRolls(db: Executor, orgId: string): Promise<ActiveRoll[]> {
   const rows = await db
     .select({
       importId: rollImports.id,
@@ -46,11 +66,16 @@ export async function loadedUseCodes(
 ): Promise<Map<string, { fr: string; en: string }>> {
   const wanted = [...new Set(codes.filter(Boolean))];
   if (wanted.length === 0) return new Map();
+  const hit = useCodeCache.get(orgId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.codes;
+  // The whole list (a thousand codes at most) is read once and kept with the rolls.
   const rows = await db
     .select({ code: rollUseCodes.code, fr: rollUseCodes.nameFr, en: rollUseCodes.nameEn })
     .from(rollUseCodes)
-    .where(and(eq(rollUseCodes.orgId, orgId), inArray(rollUseCodes.code, wanted)));
-  return new Map(rows.map((r) => [r.code, { fr: r.fr, en: r.en ?? r.fr }]));
+    .where(eq(rollUseCodes.orgId, orgId));
+  const all = new Map(rows.map((r) => [r.code, { fr: r.fr, en: r.en ?? r.fr }]));
+  useCodeCache.set(orgId, { at: Date.now(), codes: all });
+  return all;
 }
 
 /** A CUBF code decoded for an organisation. */

@@ -1,8 +1,9 @@
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
+import { forgetActiveRolls } from './active-roll.ts';
 import type { RollImportSummary } from './import-roll.ts';
-import { rollImports, rollStreets, rollUnits } from './schema.ts';
+import { rollImports, rollLots, rollStreets, rollUnits } from './schema.ts';
 
 // An import still `running` after this long was cut off (the process stopped): its staged rows go.
 const STALE_AFTER_MS = 6 * 3600_000;
@@ -10,6 +11,7 @@ const STALE_AFTER_MS = 6 * 3600_000;
 /** Deletes the staged rows of an import (units first: they reference its streets). */
 export async function deleteImportRows(db: Executor, orgId: string, importId: string): Promise<void> {
   const scope = scopeOf(orgId);
+  await db.delete(rollLots).where(scope.where(rollLots, eq(rollLots.importId, importId)));
   await db.delete(rollUnits).where(scope.where(rollUnits, eq(rollUnits.importId, importId)));
   await db.delete(rollStreets).where(scope.where(rollStreets, eq(rollStreets.importId, importId)));
 }
@@ -73,7 +75,8 @@ export async function activateRollImport(
     return old.map((o) => o.id);
   });
   // Fresh statistics for the planner after a bulk load (search plans depend on them too).
-  await db.execute(sql`ANALYZE roll_units, roll_streets`);
+  await db.execute(sql`ANALYZE roll_units, roll_streets, roll_lots`);
+  forgetActiveRolls(orgId);
   await locateRollUnits(db, orgId, importId);
   for (const id of superseded) await deleteImportRows(db, orgId, id);
 }

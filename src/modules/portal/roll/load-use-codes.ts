@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { forgetActiveRolls } from './active-roll.ts';
 import { parseUseCodesCsv } from './cubf.ts';
 import { requireRollManager } from './policies.ts';
 
@@ -39,5 +40,6 @@ export async function loadUseCodes(options: {
       details: { codes: rows.length },
     });
   });
+  forgetActiveRolls(orgId);
   return { loaded: rows.length };
 }

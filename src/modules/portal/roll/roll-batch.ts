@@ -105,8 +105,17 @@ export async function writeRollBatch(
       year_built_kind text, floor_area float8, dwellings int, reference_date text, land_value bigint,
       building_value bigint, total_value bigint, previous_value bigint, owners jsonb)
     ON CONFLICT (org_id, import_id, matricule_key) DO NOTHING
-    RETURNING matricule_key`);
-  const written = new Set(rowsOf<{ matricule_key: string }>(result).map((r) => r.matricule_key));
+    RETURNING id, matricule_key`);
+  const inserted = rowsOf<{ id: string; matricule_key: string }>(result);
+  const written = new Set(inserted.map((r) => r.matricule_key));
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  const lots = rows.flatMap((r) => (insertedIds.has(r.id) ? [...new Set(r.lots)].map((lot) => ({ lot, unit: r.id })) : []));
+  if (lots.length) {
+    await db.execute(sql`
+      INSERT INTO roll_lots (org_id, import_id, lot, unit_id)
+      SELECT ${orgId}::uuid, ${importId}::uuid, l.lot, l.unit
+      FROM jsonb_to_recordset(${JSON.stringify(lots)}::jsonb) AS l(lot text, unit uuid)`);
+  }
   const duplicateLines: number[] = [];
   const seen = new Set<string>();
   for (const r of rows) {

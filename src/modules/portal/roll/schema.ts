@@ -149,8 +149,31 @@ export const rollUnits = pgTable(
     // text_pattern_ops: a typed matricule is a prefix (LIKE '0668%'), whatever the database's collation.
     index('roll_units_matricule_idx').on(t.orgId, t.importId, t.matriculeDigits.op('text_pattern_ops')),
     index('roll_units_street_idx').on(t.orgId, t.importId, t.streetId, t.civicFrom),
-    index('roll_units_lots_idx').using('gin', t.orgId, t.lots),
+    // A civic number typed alone.
+    index('roll_units_civic_idx').on(t.orgId, t.importId, t.civicFrom),
     index('roll_units_position_idx').on(t.orgId, t.importId, t.latitude, t.longitude),
+  ],
+);
+
+// Tenant-owned: the cadastral lots of each unit, one row per lot, so that a lot is found by a btree lookup
+// (a GIN index over the units' lot arrays would have to lead with org_id and scan the whole roll).
+export const rollLots = pgTable(
+  'roll_lots',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    importId: uuid('import_id').notNull(),
+    lot: text('lot').notNull(),
+    unitId: uuid('unit_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.importId, t.lot, t.unitId] }),
+    foreignKey({
+      name: 'roll_lots_unit_fk',
+      columns: [t.orgId, t.unitId],
+      foreignColumns: [rollUnits.orgId, rollUnits.id],
+    }).onDelete('cascade'),
   ],
 );
 

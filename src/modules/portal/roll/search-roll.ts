@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { parseAddressQuery } from '../../../platform/geo/search-addresses.ts';
 import { activeRoll, loadedUseCodes, useOf } from './active-roll.ts';
 import { matriculeDigits } from './mamh-format.ts';
-import { rollStreets, rollUnits } from './schema.ts';
+import { rollLots, rollStreets, rollUnits } from './schema.ts';
 
 /** One search result: enough to choose a unit (the unit page has the rest). */
 export interface RollMatch {
@@ -79,7 +79,20 @@ export async function searchRoll(options: {
       ...(await db
         .select(columns)
         .from(rollUnits)
-        .where(inOrg(rollUnits, orgId, sql`${rollUnits.lots} @> ARRAY[${lot}]::text[]`, eq(rollUnits.importId, roll.importId)))
+        .where(
+          inOrg(
+            rollUnits,
+            orgId,
+            eq(rollUnits.importId, roll.importId),
+            inArray(
+              rollUnits.id,
+              db
+                .select({ id: rollLots.unitId })
+                .from(rollLots)
+                .where(inOrg(rollLots, orgId, eq(rollLots.importId, roll.importId), eq(rollLots.lot, lot))),
+            ),
+          ),
+        )
         .limit(limit - rows.length)),
     );
   }

@@ -16,7 +16,13 @@ interface CheckedStop {
 export interface CheckedInstance {
   name: string;
   speed?: number;
-  requests: { pickup: CheckedStop; dropoff: CheckedStop; load: number[]; maxRideTime: number; onboardVehicle?: number }[];
+  requests: {
+    pickup: CheckedStop;
+    dropoff: CheckedStop;
+    load: number[];
+    maxRideTime: number;
+    onboardVehicle?: number;
+  }[];
   vehicles: { start: CheckedStop; end: CheckedStop; capacity: number[]; maxDuration: number }[];
 }
 
@@ -47,9 +53,15 @@ export function readCordeauForCheck(text: string, name: string): CheckedInstance
   };
   const requests = [];
   for (let i = 1; i <= n; i++)
-    requests.push({ pickup: stop(i), dropoff: stop(n + i), load: [(rows[i + 1] ?? [])[4] ?? 0], maxRideTime: L });
+    requests.push({
+      pickup: stop(i),
+      dropoff: stop(n + i),
+      load: [(rows[i + 1] ?? [])[4] ?? 0],
+      maxRideTime: L,
+    });
   const vehicles = [];
-  for (let k = 0; k < K; k++) vehicles.push({ start: stop(0), end: stop(2 * n + 1), capacity: [Q], maxDuration: T });
+  for (let k = 0; k < K; k++)
+    vehicles.push({ start: stop(0), end: stop(2 * n + 1), capacity: [Q], maxDuration: T });
   return { name, requests, vehicles };
 }
 
@@ -85,8 +97,11 @@ export function checkSolution(inst: CheckedInstance, solution: CheckedSolution):
     if (stops[0]?.node !== 0 || stops[stops.length - 1]?.node !== 2 * n + 1 || stops.length < 2)
       violations.push(`vehicle ${v}: route must run from 0 to ${2 * n + 1}`);
     const load = vehicle.capacity.map(() => 0);
-    inst.requests.forEach((req, r) => {
-      if (req.onboardVehicle === v) req.load.forEach((q, d) => (load[d] = (load[d] ?? 0) + q));
+    inst.requests.forEach((req) => {
+      if (req.onboardVehicle === v)
+        req.load.forEach((q, d) => {
+          load[d] = (load[d] ?? 0) + q;
+        });
     });
     const onBoard = new Map<number, number>();
     for (let k = 0; k < stops.length; k++) {
@@ -116,23 +131,30 @@ export function checkSolution(inst: CheckedInstance, solution: CheckedSolution):
         servedBy.set(r, v);
         pickedAt.set(r, time);
         onBoard.set(r, k);
-        (inst.requests[r] as { load: number[] }).load.forEach((q, d) => (load[d] = (load[d] ?? 0) + q));
+        (inst.requests[r] as { load: number[] }).load.forEach((q, d) => {
+          load[d] = (load[d] ?? 0) + q;
+        });
       } else if (node > n && node <= 2 * n) {
         const r = node - n - 1;
         const req = inst.requests[r] as CheckedInstance['requests'][number];
         if (req.onboardVehicle === v && !onBoard.has(r)) {
           if (servedBy.has(r)) violations.push(`request ${r + 1} dropped twice`);
           servedBy.set(r, v);
-        } else if (!onBoard.has(r)) violations.push(`request ${r + 1} dropped before pickup or by another vehicle`);
+        } else if (!onBoard.has(r))
+          violations.push(`request ${r + 1} dropped before pickup or by another vehicle`);
         else {
           const ride = time - ((pickedAt.get(r) as number) + req.pickup.service);
-          if (ride > req.maxRideTime + TOL) violations.push(`request ${r + 1}: ride ${ride} > ${req.maxRideTime}`);
+          if (ride > req.maxRideTime + TOL)
+            violations.push(`request ${r + 1}: ride ${ride} > ${req.maxRideTime}`);
           onBoard.delete(r);
         }
-        req.load.forEach((q, d) => (load[d] = (load[d] ?? 0) - q));
+        req.load.forEach((q, d) => {
+          load[d] = (load[d] ?? 0) - q;
+        });
       }
       load.forEach((value, d) => {
-        if (value > (vehicle.capacity[d] ?? 0)) violations.push(`vehicle ${v}: load ${value} over capacity at ${node}`);
+        if (value > (vehicle.capacity[d] ?? 0))
+          violations.push(`vehicle ${v}: load ${value} over capacity at ${node}`);
       });
     }
     if (onBoard.size > 0) violations.push(`vehicle ${v}: requests never dropped off`);

@@ -113,7 +113,10 @@ export function generateCity(options: CityOptions): CityScenario {
   const live: TimedBooking[] = [];
   for (let i = 0; i < options.liveBookings; i++) {
     const wanted = wantedTime(random);
-    live.push({ at: Math.max(DAY_START - 60, wanted - 20 - random() * 40), request: request(`l${i}`, wanted) });
+    live.push({
+      at: Math.max(DAY_START - 60, wanted - 20 - random() * 40),
+      request: request(`l${i}`, wanted),
+    });
   }
   live.sort((a, b) => a.at - b.at);
   return { speed, dayStart: DAY_START, dayEnd: DAY_END, fleet, bookings: bookings.concat(live) };

@@ -39,7 +39,8 @@ function representsClass(inst: Instance, plan: Plan, k: number): boolean {
   const route = plan.routes[k] as Route;
   if (route.size > 2) return true;
   const cls = inst.vehicleClass[k];
-  for (let h = 0; h < k; h++) if (inst.vehicleClass[h] === cls && (plan.routes[h] as Route).size === 2) return false;
+  for (let h = 0; h < k; h++)
+    if (inst.vehicleClass[h] === cls && (plan.routes[h] as Route).size === 2) return false;
   return true;
 }
 
@@ -90,7 +91,7 @@ export function repair(
     let chosenCost = INF;
     // In random order: one request drawn at random is considered, the others wait their turn.
     const only = regret === 0 ? Math.floor(random() * q) : -1;
-    for (let a = only < 0 ? 0 : only; a < (only < 0 ? q : only + 1); a++) {
+    for (let a = Math.max(only, 0); a < (only < 0 ? q : only + 1); a++) {
       const base = a * K;
       let bestK = -1;
       let feasible = 0;
@@ -135,7 +136,14 @@ export function repair(
     }
     const slot = chosen * K + chosenRoute;
     const wasEmpty = (plan.routes[chosenRoute] as Route).size === 2;
-    insertRequest(inst, plan, pending[chosen] as number, chosenRoute, posI[slot] as number, posJ[slot] as number);
+    insertRequest(
+      inst,
+      plan,
+      pending[chosen] as number,
+      chosenRoute,
+      posI[slot] as number,
+      posJ[slot] as number,
+    );
     // Move the last pending request into the chosen one's slot.
     q--;
     if (chosen !== q) drop(chosen, q);
@@ -150,7 +158,8 @@ export function repair(
 
 function nextEmptySibling(inst: Instance, plan: Plan, k: number): number {
   for (let h = 0; h < inst.vehicles; h++)
-    if (h !== k && inst.vehicleClass[h] === inst.vehicleClass[k] && (plan.routes[h] as Route).size === 2) return h;
+    if (h !== k && inst.vehicleClass[h] === inst.vehicleClass[k] && (plan.routes[h] as Route).size === 2)
+      return h;
   return -1;
 }
 

@@ -20,7 +20,14 @@ export function parseCordeau(text: string, name: string): InstanceSpec {
   for (let i = 0; i < 2 * n + 2; i++) {
     const [id, x, y, d, q, e, l] = numbers(lines[i + 1], 7, i + 1) as number[];
     if (id !== i) throw new Error(`${name}: line ${i + 2}: expected node ${i}`);
-    nodes.push({ x: x as number, y: y as number, service: d as number, early: e as number, late: l as number, load: q as number });
+    nodes.push({
+      x: x as number,
+      y: y as number,
+      service: d as number,
+      early: e as number,
+      late: l as number,
+      load: q as number,
+    });
   }
   const stop = (i: number): StopSpec => {
     const { x, y, service, early, late } = nodes[i] as StopSpec;

@@ -38,7 +38,10 @@ export function reoptimise(state: Dispatch, options: ReoptimiseOptions): { befor
       const drop = req.dropoffNode;
       indexOf.set(owner, requests.length);
       owners.push(owner);
-      const load = Array.from({ length: table.dims }, (_, c) => -(table.demand[drop * table.dims + c] as number));
+      const load = Array.from(
+        { length: table.dims },
+        (_, c) => -(table.demand[drop * table.dims + c] as number),
+      );
       const onboard = req.status === 'onboard';
       requests.push({
         pickup: onboard ? stopOf(drop) : stopOf(req.pickupNode),
@@ -70,7 +73,8 @@ export function reoptimise(state: Dispatch, options: ReoptimiseOptions): { befor
   );
   const initial = planFromSequences(inst, sequences);
   const before = runs.reduce((sum, run) => sum + run.route.cost, 0);
-  if (n === 0 || initial.unserved > 0 || initial.routes.some((r) => !r.feasible)) return { before, after: before };
+  if (n === 0 || initial.unserved > 0 || initial.routes.some((r) => !r.feasible))
+    return { before, after: before };
   const result = searchPlan(inst, { seed: options.seed, maxIterations: options.maxIterations, initial });
   if (result.plan.unserved > 0 || result.cost >= before - 1e-9) return { before, after: before };
   runs.forEach((run, k) => {

@@ -91,11 +91,18 @@ export interface Dispatch {
 }
 
 /** A dispatch for a fleet; `promiseWidth` is the width of the pickup window promised at booking. */
-export function createDispatch(fleet: FleetVehicle[], options: { speed: number; promiseWidth: number }): Dispatch {
+export function createDispatch(
+  fleet: FleetVehicle[],
+  options: { speed: number; promiseWidth: number },
+): Dispatch {
   const dims = Math.max(1, fleet[0]?.capacity.length ?? 1);
   const table = createLiveTable(dims, options.speed, 64 + 2 * fleet.length);
   const vehicles = fleet.map((spec, k) => {
-    const anchor = addNode(table, { ...spec.start, service: 0, early: spec.shiftStart, late: spec.shiftEnd }, -1);
+    const anchor = addNode(
+      table,
+      { ...spec.start, service: 0, early: spec.shiftStart, late: spec.shiftEnd },
+      -1,
+    );
     const end = addNode(table, { ...spec.end, service: 0, early: spec.shiftStart, late: spec.shiftEnd }, -1);
     const route = createRoute(
       table,
@@ -112,7 +119,16 @@ export function createDispatch(fleet: FleetVehicle[], options: { speed: number; 
     return { spec, route, anchor, end, ready: spec.shiftStart, departed: false };
   });
   const room = 64;
-  return { now: 0, table, vehicles, requests: [], promiseWidth: options.promiseWidth, probe: createProbe(dims, room), ws: createWorkspace(room), choice: { delta: 0, i: 0, j: 0 } };
+  return {
+    now: 0,
+    table,
+    vehicles,
+    requests: [],
+    promiseWidth: options.promiseWidth,
+    probe: createProbe(dims, room),
+    ws: createWorkspace(room),
+    choice: { delta: 0, i: 0, j: 0 },
+  };
 }
 
 function fillLiveProbe(table: LiveTable, route: Route, p: number, d: number, probe: Probe): void {
@@ -144,8 +160,21 @@ export function bookRequest(state: Dispatch, request: BookingRequest): Booking |
   const ps = request.pickupService ?? 0;
   const ds = request.dropoffService ?? 0;
   const id = state.requests.length;
-  const p = addNode(table, { ...request.pickup, service: ps, early: Math.max(request.pickupEarly, state.now), late: request.pickupLate }, id);
-  const d = addNode(table, { ...request.dropoff, service: ds, early: 0, late: request.dropoffLate ?? Number.MAX_VALUE }, id);
+  const p = addNode(
+    table,
+    {
+      ...request.pickup,
+      service: ps,
+      early: Math.max(request.pickupEarly, state.now),
+      late: request.pickupLate,
+    },
+    id,
+  );
+  const d = addNode(
+    table,
+    { ...request.dropoff, service: ds, early: 0, late: request.dropoffLate ?? Number.MAX_VALUE },
+    id,
+  );
   linkRequest(table, p, d, request.load, request.maxRideTime);
   const direct = table.travel(p, d);
   tightenPair(table, p, d, direct);
@@ -169,7 +198,8 @@ export function bookRequest(state: Dispatch, request: BookingRequest): Booking |
     if (!route.feasible || (route.emin[0] as number) > probe.pickupLate) continue;
     if ((route.lmax[route.size - 1] as number) < probe.dropEarly) continue;
     let fits = true;
-    for (let c = 0; c < table.dims; c++) if ((probe.demand[c] as number) > (route.capacity[c] as number)) fits = false;
+    for (let c = 0; c < table.dims; c++)
+      if ((probe.demand[c] as number) > (route.capacity[c] as number)) fits = false;
     if (!fits) continue;
     state.ws = fitScratch(probe, state.ws, route.size);
     fillLiveProbe(table, route, p, d, probe);
@@ -208,7 +238,13 @@ export function bookRequest(state: Dispatch, request: BookingRequest): Booking |
     pickupService: ps,
   };
   state.requests.push(booked);
-  return { request: id, vehicle: bestVehicle, plannedPickup: planned, promisedPickup: [lo, hi], latestDropoff: booked.latestDropoff };
+  return {
+    request: id,
+    vehicle: bestVehicle,
+    plannedPickup: planned,
+    promisedPickup: [lo, hi],
+    latestDropoff: booked.latestDropoff,
+  };
 }
 
 // Bounds implied by the ride-time limit between a pickup and its drop-off (never lose a schedule).
@@ -252,7 +288,8 @@ export function advanceTo(state: Dispatch, now: number): ServedStop[] {
         route.maxDuration = Number.MAX_VALUE;
       }
       for (let c = 0; c < table.dims; c++)
-        route.initialLoad[c] = (route.initialLoad[c] as number) + (table.demand[node * table.dims + c] as number);
+        route.initialLoad[c] =
+          (route.initialLoad[c] as number) + (table.demand[node * table.dims + c] as number);
       if (table.isPickup[node] === 1) {
         const d = req.dropoffNode;
         req.status = 'onboard';

@@ -181,7 +181,11 @@ export function bestInsertion(
       const sj = service[j] as number;
       let ad = a + sj + (toD[j] as number);
       if (ad < de) ad = de;
-      if (ad <= dl + EPS && ride + sj + (toD[j] as number) <= maxRide + EPS && ad - ps - maxRide <= latestP + EPS) {
+      if (
+        ad <= dl + EPS &&
+        ride + sj + (toD[j] as number) <= maxRide + EPS &&
+        ad - ps - maxRide <= latestP + EPS
+      ) {
         const next = Math.max(emin[j + 1] as number, ad + ds + (fromD[j + 1] as number));
         if (next <= (lmax[j + 1] as number) + EPS) {
           const delta = baseI + (toD[j] as number) + (fromD[j + 1] as number) - (leg[j] as number);
@@ -199,7 +203,9 @@ export function bestInsertion(
       ride += sj + lj;
     }
   }
-  if (noise > 0) for (let c = 0; c < count; c++) candDelta[c] = Math.max(0, (candDelta[c] as number) + noise * (2 * random() - 1));
+  if (noise > 0)
+    for (let c = 0; c < count; c++)
+      candDelta[c] = Math.max(0, (candDelta[c] as number) + noise * (2 * random() - 1));
   // Exact checks, cheapest first.
   while (count > 0) {
     let best = 0;

@@ -31,7 +31,12 @@ export function createLiveTable(dims: number, speed: number, room = 256): LiveTa
     free: [],
     used: 0,
     travel(a: number, b: number): number {
-      return Math.hypot((this.x[a] as number) - (this.x[b] as number), (this.y[a] as number) - (this.y[b] as number)) / this.speed;
+      return (
+        Math.hypot(
+          (this.x[a] as number) - (this.x[b] as number),
+          (this.y[a] as number) - (this.y[b] as number),
+        ) / this.speed
+      );
     },
   };
   return table;

@@ -8,7 +8,12 @@ function tinyInstance(seed: number): InstanceSpec {
   const random = createRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const place = () => ({ x: int(-8000, 8000) / 1000, y: int(-8000, 8000) / 1000 });
-  const stop = (early: number, width: number): StopSpec => ({ ...place(), service: int(0, 2), early, late: early + width });
+  const stop = (early: number, width: number): StopSpec => ({
+    ...place(),
+    service: int(0, 2),
+    early,
+    late: early + width,
+  });
   const n = int(1, 4);
   const requests = Array.from({ length: n }, () => {
     const t = int(0, 90);
@@ -29,7 +34,12 @@ function tinyInstance(seed: number): InstanceSpec {
 }
 
 // Every stop order of `requests` in one vehicle (pickup before drop-off), in printed numbering.
-function* orders(requests: number[], n: number, prefix: number[] = [], open: number[] = []): Generator<number[]> {
+function* orders(
+  requests: number[],
+  n: number,
+  prefix: number[] = [],
+  open: number[] = [],
+): Generator<number[]> {
   if (requests.length === 0 && open.length === 0) {
     yield prefix;
     return;
@@ -78,7 +88,9 @@ function bruteForce(spec: InstanceSpec): number {
       let fits = true;
       for (const node of order) {
         const req = spec.requests[(node - 1) % n] as InstanceSpec['requests'][number];
-        req.load.forEach((q, d) => (load[d] = (load[d] as number) + (node <= n ? q : -q)));
+        req.load.forEach((q, d) => {
+          load[d] = (load[d] as number) + (node <= n ? q : -q);
+        });
         if (load.some((l, d) => l > (vehicle.capacity[d] as number))) fits = false;
       }
       const route = [0, ...order, 2 * n + 1];
@@ -139,5 +151,14 @@ function mediumInstance(random: Random): InstanceSpec {
     };
   });
   const depot = { x: 0, y: 0, service: 0, early: 0, late: 480 };
-  return { name: 'medium', requests, vehicles: Array.from({ length: 3 }, () => ({ start: depot, end: depot, capacity: [3], maxDuration: 480 })) };
+  return {
+    name: 'medium',
+    requests,
+    vehicles: Array.from({ length: 3 }, () => ({
+      start: depot,
+      end: depot,
+      capacity: [3],
+      maxDuration: 480,
+    })),
+  };
 }

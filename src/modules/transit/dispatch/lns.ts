@@ -7,12 +7,10 @@
 // restart from the best plan with twice the length of the previous one, which keeps the search useful
 // whatever the budget turns out to be.
 import { constructPlan, createRepairCache, type RepairOptions, repair } from './construct.ts';
+import { exchange, relocate } from './local-search.ts';
 import type { Instance } from './model.ts';
 import { clonePlan, copyPlan, createScratch, type Plan, planCost } from './plan.ts';
-import { relocate, exchange } from './local-search.ts';
 import { createRandom, randomInt } from './random.ts';
-const LSW = Number(process.env.LSW ?? -1);
-const EXCH = Number(process.env.EXCH ?? 0);
 import { type Removal, removeRandom, removeRelated, removeRoute, removeWorst } from './removal.ts';
 
 export interface SearchOptions {
@@ -32,17 +30,20 @@ export interface SearchResult {
   elapsedMs: number;
 }
 
+const NOISE = 0.025;
 const REMOVALS: Removal[] = [removeRandom, removeWorst, removeRelated, removeRoute];
 const REPAIRS: RepairOptions[] = [
-  { regret: 0, noise: Number(process.env.NOISE ?? 0.025) },
+  { regret: 0, noise: 4 * NOISE },
   { regret: 1, noise: 0 },
-  { regret: 1, noise: Number(process.env.NOISE ?? 0.025) },
+  { regret: 1, noise: NOISE },
   { regret: 2, noise: 0 },
-  { regret: 2, noise: Number(process.env.NOISE ?? 0.025) },
+  { regret: 2, noise: NOISE },
   { regret: 3, noise: 0 },
-  { regret: 3, noise: Number(process.env.NOISE ?? 0.025) },
+  { regret: 3, noise: NOISE },
 ];
 
+/** Length of the first annealing round (iterations); each next round is twice as long. */
+const FIRST_ROUND = 1000;
 /** Scores of the adaptive weights: new best, better than current, accepted. */
 const SCORE_BEST = 33;
 const SCORE_BETTER = 9;
@@ -64,7 +65,8 @@ function pick(weights: Float64Array, random: () => number): number {
 /** Runs the search; returns the best plan found (fewest unserved requests, then least travel). */
 export function searchPlan(inst: Instance, options: SearchOptions): SearchResult {
   const started = performance.now();
-  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs;
+  const deadline =
+    options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs;
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const random = createRandom(options.seed);
   const scratch = createScratch(inst);
@@ -72,7 +74,9 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   const penalty = 100 * Math.max(1, cache.maxTravel);
   const objective = (p: Plan) => planCost(p) + penalty * p.unserved;
 
-  const current = options.initial ? clonePlan(inst, options.initial) : constructPlan(inst, random, scratch, cache);
+  const current = options.initial
+    ? clonePlan(inst, options.initial)
+    : constructPlan(inst, random, scratch, cache);
   const candidate = clonePlan(inst, current);
   const best = clonePlan(inst, current);
   let currentCost = objective(current);
@@ -80,7 +84,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
 
   const movable = inst.n - inst.onboard.filter((v) => v >= 0).length;
   const qMin = Math.min(movable, 4);
-  const qMax = Math.min(movable, Math.max(qMin, Math.min(Number(process.env.QCAP ?? 40), Math.round(Number(process.env.QF ?? 0.4) * movable))));
+  const qMax = Math.min(movable, Math.max(qMin, Math.min(40, Math.round(0.4 * movable))));
   const removalWeights = new Float64Array(REMOVALS.length).fill(1);
   const repairWeights = new Float64Array(REPAIRS.length).fill(1);
   const removalScores = new Float64Array(REMOVALS.length);
@@ -88,22 +92,28 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   const removalUses = new Float64Array(REMOVALS.length);
   const repairUses = new Float64Array(REPAIRS.length);
 
-  const baseRound = Number(process.env.ROUND ?? 1000);
-  let roundLength = baseRound;
+  let roundLength = FIRST_ROUND;
   let roundStart = 0;
   const removed: number[] = [];
   let iteration = 0;
   while (iteration < maxIterations && movable > 0 && (iteration & 15 || performance.now() < deadline)) {
     if (iteration - roundStart >= roundLength) {
       roundStart = iteration;
-      roundLength *= Number(process.env.GROW ?? 2);
+      roundLength *= 2;
+      // Between rounds, polish the best plan with exchanges and relocations before restarting from it.
+      for (let pass = 0; pass < 4; pass++) {
+        const swapped = exchange(inst, best, scratch, random, 5);
+        if (!relocate(inst, best, scratch, random) && !swapped) break;
+      }
+      bestCost = objective(best);
       copyPlan(current, best, inst.dims);
       copyPlan(candidate, best, inst.dims);
       currentCost = bestCost;
     }
     const progress = (iteration - roundStart) / roundLength;
-    const t0 = (Number(process.env.W ?? 0.01) * currentCost) / Math.LN2;
-    const temperature = t0 * Number(process.env.TEND ?? 0.005) ** progress;
+    // A plan 1 % worse is accepted with probability ½ at the start of a round, 200 times less at its end.
+    const t0 = (0.01 * currentCost) / Math.LN2;
+    const temperature = t0 * 0.005 ** progress;
 
     const ro = pick(removalWeights, random);
     const rp = pick(repairWeights, random);
@@ -112,15 +122,13 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
     // Requests left unserved before this iteration get another chance.
     if (candidate.unserved > removed.length)
       for (let r = 0; r < inst.n; r++)
-        if ((candidate.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0 && !removed.includes(r)) removed.push(r);
+        if ((candidate.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0 && !removed.includes(r))
+          removed.push(r);
     repair(inst, candidate, removed, REPAIRS[rp] as RepairOptions, random, scratch, cache, closed);
     let cost = objective(candidate);
-    if (cost < bestCost * (1 + LSW)) {
-      for (let pass = 0; pass < 4; pass++) {
-        const a = relocate(inst, candidate, scratch, random);
-        const b = EXCH > 0 && exchange(inst, candidate, scratch, random, EXCH);
-        if (!a && !b) break;
-      }
+    // Intensify around each new best plan: relocate requests between routes while it gains.
+    if (cost < bestCost - 1e-9) {
+      for (let pass = 0; pass < 4 && relocate(inst, candidate, scratch, random); pass++);
       cost = objective(candidate);
     }
     let score = 0;
@@ -145,7 +153,6 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
       adapt(repairWeights, repairScores, repairUses);
     }
   }
-  if (process.env.DEBUGW) console.log(Array.from(removalWeights).map((w) => w.toFixed(2)).join(" "), "/", Array.from(repairWeights).map((w) => w.toFixed(2)).join(" "));
   return { plan: best, cost: planCost(best), iterations: iteration, elapsedMs: performance.now() - started };
 }
 
@@ -153,7 +160,10 @@ function adapt(weights: Float64Array, scores: Float64Array, uses: Float64Array):
   for (let i = 0; i < weights.length; i++) {
     const used = uses[i] as number;
     if (used > 0)
-      weights[i] = Math.max(0.05, (1 - REACTION) * (weights[i] as number) + (REACTION * (scores[i] as number)) / used);
+      weights[i] = Math.max(
+        0.05,
+        (1 - REACTION) * (weights[i] as number) + (REACTION * (scores[i] as number)) / used,
+      );
     scores[i] = 0;
     uses[i] = 0;
   }

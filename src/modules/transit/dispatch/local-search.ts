@@ -12,7 +12,8 @@ const GAIN = 1e-7;
 /** Moves requests to other routes while that shortens the plan; returns whether anything moved. */
 export function relocate(inst: Instance, plan: Plan, scratch: Scratch, random: Random): boolean {
   const order: number[] = [];
-  for (let r = 0; r < inst.n; r++) if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) order.push(r);
+  for (let r = 0; r < inst.n; r++)
+    if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) order.push(r);
   shuffle(random, order);
   let moved = false;
   for (const r of order) {
@@ -37,12 +38,19 @@ export function relocate(inst: Instance, plan: Plan, scratch: Scratch, random: R
 }
 
 /** Swaps pairs of requests between routes while that shortens the plan; returns whether any swapped. */
-export function exchange(inst: Instance, plan: Plan, scratch: Scratch, random: Random, neighbours: number): boolean {
+export function exchange(
+  inst: Instance,
+  plan: Plan,
+  scratch: Scratch,
+  random: Random,
+  neighbours: number,
+): boolean {
   const { n, time, nodes } = inst;
   const spareA = createRoute(inst, 0, 0, 0, plan.routes[0] as Route, 2 * n + 2);
   const spareB = createRoute(inst, 0, 0, 0, plan.routes[0] as Route, 2 * n + 2);
   const order: number[] = [];
-  for (let r = 0; r < n; r++) if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) order.push(r);
+  for (let r = 0; r < n; r++)
+    if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) order.push(r);
   shuffle(random, order);
   const close = new Float64Array(n);
   let swapped = false;
@@ -51,7 +59,8 @@ export function exchange(inst: Instance, plan: Plan, scratch: Scratch, random: R
     if (ka < 0) continue;
     // Candidates: requests of other routes whose pickup and drop-off are close to a's.
     const others = order.filter((b) => (plan.routeOf[b] as number) >= 0 && plan.routeOf[b] !== ka);
-    for (const b of others) close[b] = (time[a * nodes + b] as number) + (time[(n + a) * nodes + n + b] as number);
+    for (const b of others)
+      close[b] = (time[a * nodes + b] as number) + (time[(n + a) * nodes + n + b] as number);
     others.sort((x, y) => (close[x] as number) - (close[y] as number));
     for (const b of others.slice(0, neighbours)) {
       const kb = plan.routeOf[b] as number;

@@ -147,7 +147,8 @@ export function compileInstance(spec: InstanceSpec): Instance {
   const time = new Float64Array(nodes * nodes);
   for (let a = 0; a < nodes; a++)
     for (let b = 0; b < nodes; b++)
-      time[a * nodes + b] = Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / speed;
+      time[a * nodes + b] =
+        Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / speed;
   let maxTravel = 0;
   for (const t of time) if (t > maxTravel) maxTravel = t;
   const inst: Instance = {
@@ -206,7 +207,10 @@ function tightenWindows(inst: Instance): void {
       let reach = Number.POSITIVE_INFINITY;
       for (let k = 0; k < vehicles; k++) {
         const s = 2 * n + 2 * k;
-        reach = Math.min(reach, (early[s] as number) + (service[s] as number) + (time[s * nodes + p] as number));
+        reach = Math.min(
+          reach,
+          (early[s] as number) + (service[s] as number) + (time[s * nodes + p] as number),
+        );
       }
       if (reach > (early[p] as number)) early[p] = reach;
     }

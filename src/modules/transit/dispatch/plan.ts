@@ -135,8 +135,14 @@ export function evaluate(
   return bestInsertion(route, s.probe, s.ws, bound, s.choice, noise, random);
 }
 
-
-export function insertRequest(inst: Instance, plan: Plan, r: number, vehicle: number, i: number, j: number): void {
+export function insertRequest(
+  inst: Instance,
+  plan: Plan,
+  r: number,
+  vehicle: number,
+  i: number,
+  j: number,
+): void {
   insertStops(inst, plan.routes[vehicle] as Route, r, inst.n + r, i, j);
   plan.routeOf[r] = vehicle;
   plan.unserved--;

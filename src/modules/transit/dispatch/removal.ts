@@ -12,7 +12,8 @@ export type Removal = (inst: Instance, plan: Plan, q: number, random: Random, ou
 
 function movable(inst: Instance, plan: Plan): number[] {
   const list: number[] = [];
-  for (let r = 0; r < inst.n; r++) if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) list.push(r);
+  for (let r = 0; r < inst.n; r++)
+    if ((plan.routeOf[r] as number) >= 0 && (inst.onboard[r] as number) < 0) list.push(r);
   return list;
 }
 
@@ -96,7 +97,9 @@ export const removeRelated: Removal = (inst, plan, q, random, out) => {
   for (const r of list) horizon = Math.max(horizon, times[n + r] as number);
   const relatedness = (a: number, b: number) =>
     (9 * ((time[a * nodes + b] as number) + (time[(n + a) * nodes + n + b] as number))) / maxTravel +
-    (3 * (Math.abs((times[a] as number) - (times[b] as number)) + Math.abs((times[n + a] as number) - (times[n + b] as number)))) /
+    (3 *
+      (Math.abs((times[a] as number) - (times[b] as number)) +
+        Math.abs((times[n + a] as number) - (times[n + b] as number)))) /
       horizon +
     (plan.routeOf[a] === plan.routeOf[b] ? 0 : 1);
   const first = Math.floor(random() * list.length);
@@ -124,7 +127,8 @@ export const removeRoute: Removal = (inst, plan, _q, random, out) => {
   const k = used[Math.floor(random() * used.length)] as number;
   // Pointless when the only other vehicles are idle twins of this one.
   const elsewhere = (plan.routes as Route[]).some(
-    (route) => route.vehicle !== k && (route.size > 2 || inst.vehicleClass[route.vehicle] !== inst.vehicleClass[k]),
+    (route) =>
+      route.vehicle !== k && (route.size > 2 || inst.vehicleClass[route.vehicle] !== inst.vehicleClass[k]),
   );
   if (!elsewhere) return -1;
   for (let r = 0; r < inst.n; r++)

@@ -30,7 +30,10 @@ const routeCase = fc
     requests: fc.array(request, { minLength: 1, maxLength: 6 }),
     capacity: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 2 })),
     maxDuration: fc.integer({ min: 60, max: 300 }),
-    choices: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 24, maxLength: 24 }),
+    choices: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+      minLength: 24,
+      maxLength: 24,
+    }),
   })
   .map(({ requests, capacity, maxDuration, choices }) => {
     const depot = { x: 0, y: 0, service: 0, early: 0, late: 300 };
@@ -80,7 +83,9 @@ function fitsCapacity(spec: InstanceSpec, order: number[]): boolean {
   const load = [0, 0];
   for (const v of order) {
     const req = spec.requests[v % n] as InstanceSpec['requests'][number];
-    req.load.forEach((q, d) => (load[d] = (load[d] as number) + (v < n ? q : -q)));
+    req.load.forEach((q, d) => {
+      load[d] = (load[d] as number) + (v < n ? q : -q);
+    });
     if (load.some((l, d) => l > (vehicle.capacity[d] as number))) return false;
   }
   return true;
@@ -162,7 +167,13 @@ describe('exact route schedule', () => {
           }
         const scratch = createScratch(inst);
         fillProbe(inst, route, n - 1, scratch.probe);
-        const found = bestInsertion(route, scratch.probe, scratch.ws, Number.POSITIVE_INFINITY, scratch.choice);
+        const found = bestInsertion(
+          route,
+          scratch.probe,
+          scratch.ws,
+          Number.POSITIVE_INFINITY,
+          scratch.choice,
+        );
         expect(found).toBe(exhaustive < Number.POSITIVE_INFINITY);
         if (found) expect(scratch.choice.delta).toBeCloseTo(exhaustive, 9);
       }),

@@ -92,7 +92,12 @@ export function earliestSchedule(
 }
 
 /** Latest feasible schedule into `out` (mirror image of earliestSchedule); false when none exists. */
-export function latestSchedule(r: ScheduleInput, size: number, maxDuration: number, out: Float64Array): boolean {
+export function latestSchedule(
+  r: ScheduleInput,
+  size: number,
+  maxDuration: number,
+  out: Float64Array,
+): boolean {
   const { early, late, service, leg, dropAt, maxRide } = r;
   if (pending.length < size) pending = new Int32Array(size * 2);
   const last = size - 1;

@@ -56,7 +56,18 @@ export function createRoute(
   return route;
 }
 
-const ARRAYS = ['node', 'early', 'late', 'service', 'leg', 'pickAt', 'dropAt', 'maxRide', 'emin', 'lmax'] as const;
+const ARRAYS = [
+  'node',
+  'early',
+  'late',
+  'service',
+  'leg',
+  'pickAt',
+  'dropAt',
+  'maxRide',
+  'emin',
+  'lmax',
+] as const;
 
 /** Makes room for at least `stops` stops, keeping the content. */
 export function reserveRoute(route: Route, stops: number, dims: number): void {
@@ -121,7 +132,14 @@ export function refreshRoute(table: StopTable, route: Route): boolean {
 }
 
 /** Inserts pickup `p` after position i and drop-off `d` after position j (positions before insertion). */
-export function insertStops(table: StopTable, route: Route, p: number, d: number, i: number, j: number): void {
+export function insertStops(
+  table: StopTable,
+  route: Route,
+  p: number,
+  d: number,
+  i: number,
+  j: number,
+): void {
   reserveRoute(route, route.size + 2, table.dims);
   const node = route.node;
   const m = route.size;
@@ -149,7 +167,8 @@ export function removeStops(table: StopTable, route: Route, a: number, b: number
 export function copyRoute(dst: Route, src: Route, dims: number): void {
   reserveRoute(dst, src.size, dims);
   const m = src.size;
-  for (const key of ARRAYS) (dst[key] as Int32Array | Float64Array).set((src[key] as Int32Array).subarray(0, m));
+  for (const key of ARRAYS)
+    (dst[key] as Int32Array | Float64Array).set((src[key] as Int32Array).subarray(0, m));
   dst.load.set(src.load.subarray(0, m * dims));
   dst.size = m;
   dst.cost = src.cost;

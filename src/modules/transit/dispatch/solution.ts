@@ -40,7 +40,8 @@ export function toSolutionJson(inst: Instance, plan: Plan): SolutionJson {
       })),
     }));
   const unserved: number[] = [];
-  for (let r = 0; r < inst.n; r++) if ((plan.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0) unserved.push(r + 1);
+  for (let r = 0; r < inst.n; r++)
+    if ((plan.routeOf[r] as number) < 0 && (inst.onboard[r] as number) < 0) unserved.push(r + 1);
   const feasible = unserved.length === 0 && plan.routes.every((route) => route.feasible);
   const json: SolutionJson = { instance: inst.name, cost: planDistance(inst, plan), feasible, routes };
   if (unserved.length > 0) json.unserved = unserved;
@@ -48,13 +49,17 @@ export function toSolutionJson(inst: Instance, plan: Plan): SolutionJson {
 }
 
 /** A readable summary: cost, feasibility and each route as its printed node numbers. */
-export function formatSummary(solution: SolutionJson, extra: { elapsedMs?: number; iterations?: number } = {}): string {
+export function formatSummary(
+  solution: SolutionJson,
+  extra: { elapsedMs?: number; iterations?: number } = {},
+): string {
   const lines = [
     `${solution.instance}: cost ${solution.cost.toFixed(2)}, ${solution.feasible ? 'feasible' : 'NOT feasible'}, ${solution.routes.length} vehicle(s) used`,
   ];
   if (extra.elapsedMs !== undefined)
     lines.push(`  ${extra.iterations ?? 0} iterations in ${(extra.elapsedMs / 1000).toFixed(1)} s`);
-  for (const route of solution.routes) lines.push(`  vehicle ${route.vehicle}: ${route.stops.map((s) => s.node).join(' → ')}`);
+  for (const route of solution.routes)
+    lines.push(`  vehicle ${route.vehicle}: ${route.stops.map((s) => s.node).join(' → ')}`);
   if (solution.unserved) lines.push(`  unserved requests: ${solution.unserved.join(', ')}`);
   return lines.join('\n');
 }

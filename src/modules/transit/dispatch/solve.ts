@@ -26,5 +26,9 @@ export function solveDarp(spec: InstanceSpec, options: SolveOptions = {}): Solve
     timeLimitMs: options.timeLimitMs,
     maxIterations: noBudget ? 1000 : options.maxIterations,
   });
-  return { solution: toSolutionJson(inst, result.plan), iterations: result.iterations, elapsedMs: result.elapsedMs };
+  return {
+    solution: toSolutionJson(inst, result.plan),
+    iterations: result.iterations,
+    elapsedMs: result.elapsedMs,
+  };
 }

@@ -15,10 +15,19 @@ export function AccountLayout() {
             links: [
               { to: '/account', label: t('account.profile'), end: true },
               { to: '/account/household', label: t('account.household') },
+              { to: '/account/orders', label: t('account.orders') },
               { to: '/account/sessions', label: t('account.sessions') },
               { to: '/account/security', label: t('account.security') },
               { to: '/account/consents', label: t('account.consents') },
               { to: '/account/data', label: t('account.data') },
+            ],
+          },
+          {
+            title: t('account.messagesGroup'),
+            links: [
+              { to: '/account/inbox', label: t('account.inbox') },
+              { to: '/account/notifications', label: t('account.notifications') },
+              { to: '/account/devices', label: t('account.devices') },
             ],
           },
         ]}

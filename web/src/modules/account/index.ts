@@ -1,4 +1,4 @@
-// The account area (profile, household, sessions, security, consents, data), loaded as one chunk.
+// The account area (profile, household, orders, sessions, security, consents, data, messages), one chunk.
 export { AccountLayout } from './AccountLayout.tsx';
 export { ConsentsPage } from './ConsentsPage.tsx';
 export { DataPage } from './DataPage.tsx';
@@ -6,3 +6,8 @@ export { HouseholdPage } from './HouseholdPage.tsx';
 export { ProfilePage } from './ProfilePage.tsx';
 export { SecurityPage } from './SecurityPage.tsx';
 export { SessionsPage } from './SessionsPage.tsx';
+export { DevicesPage } from './notifications/DevicesPage.tsx';
+export { InboxPage } from './notifications/InboxPage.tsx';
+export { NotificationPreferencesPage } from './notifications/PreferencesPage.tsx';
+export { MyOrderPage } from './orders/MyOrderPage.tsx';
+export { MyOrdersPage } from './orders/MyOrdersPage.tsx';

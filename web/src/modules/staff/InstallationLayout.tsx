@@ -5,7 +5,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { SectionNav } from '../../ui/SectionNav.tsx';
 
-/** The installation administrators' area: every organisation's outbox, audit log and privacy requests. */
+/** The installation administrators' area: every organisation's outbox, audit log, privacy requests and background jobs. */
 export function InstallationLayout() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -27,6 +27,7 @@ export function InstallationLayout() {
               { to: '/admin/deletion-requests', label: t('installation.deletionRequests') },
               { to: '/admin/audit', label: t('staff.audit') },
               { to: '/admin/outbox', label: t('staff.outbox') },
+              { to: '/admin/jobs', label: t('installation.jobs') },
             ],
           },
         ]}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { orgName } from '../../app/org.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { SECTION_PATHS, sharedSections } from './access.ts';
 import { areasFor } from './areas.ts';
 import { useStaff } from './context.ts';
 
@@ -11,6 +12,8 @@ export function StaffDashboardPage() {
   const { org, roles, isAdmin, base } = useStaff();
   const name = orgName(org, i18n.language);
   const areas = areasFor(roles);
+  const shared = sharedSections(roles);
+  const sections = (Object.keys(SECTION_PATHS) as Array<keyof typeof SECTION_PATHS>).filter((s) => shared[s]);
   return (
     <Page title={t('staff.dashboardTitle', { name })}>
       <p className="lead">{t('staff.dashboardLead')}</p>
@@ -29,6 +32,23 @@ export function StaffDashboardPage() {
                 <div className="card">
                   <h3>
                     <Link to={`${base}/${section}`}>{t(`staff.${section}`)}</Link>
+                  </h3>
+                  <p>{t(`staff.${section}Text`)}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {sections.length > 0 && (
+        <>
+          <h2>{t('staff.services')}</h2>
+          <ul className="card-grid">
+            {sections.map((section) => (
+              <li key={section}>
+                <div className="card">
+                  <h3>
+                    <Link to={`${base}/${SECTION_PATHS[section]}`}>{t(`staff.${section}`)}</Link>
                   </h3>
                   <p>{t(`staff.${section}Text`)}</p>
                 </div>

@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { SectionNav } from '../../ui/SectionNav.tsx';
+import { SECTION_PATHS, sharedSections } from './access.ts';
 import { areasFor } from './areas.ts';
 import type { StaffContext } from './context.ts';
 
@@ -47,9 +48,14 @@ export function StaffLayout() {
     event.preventDefault();
     if (!choice || choice === org.slug) return;
     // Stay in the same section when the other organisation has it.
-    const rest = pathname.slice(base.length).replace(/^\/outbox\/.+$/, '/outbox');
+    const rest = pathname.slice(base.length).replace(/^\/(outbox|orders|campaigns)\/.+$/, '/$1');
     navigate(`/staff/${choice}${rest}`);
   };
+
+  const shared = sharedSections(roles);
+  const sharedLinks = (Object.keys(SECTION_PATHS) as Array<keyof typeof SECTION_PATHS>)
+    .filter((section) => shared[section])
+    .map((section) => ({ to: `${base}/${SECTION_PATHS[section]}`, label: t(`staff.${section}`) }));
 
   const adminLinks = isAdmin
     ? [
@@ -92,6 +98,7 @@ export function StaffLayout() {
           groups={[
             { links: [{ to: base, label: t('staff.dashboard'), end: true }] },
             ...(adminLinks.length ? [{ title: t('staff.administration'), links: adminLinks }] : []),
+            ...(sharedLinks.length ? [{ title: t('staff.services'), links: sharedLinks }] : []),
             ...(areas.length
               ? [
                   {
@@ -108,7 +115,10 @@ export function StaffLayout() {
               ? [
                   {
                     title: t('staff.installation'),
-                    links: [{ to: '/admin/outbox', label: t('staff.installationOutbox') }],
+                    links: [
+                      { to: '/admin/outbox', label: t('staff.installationOutbox') },
+                      { to: '/admin/jobs', label: t('installation.jobs') },
+                    ],
                   },
                 ]
               : []),

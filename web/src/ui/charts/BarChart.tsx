@@ -26,7 +26,14 @@ export interface BarChartProps {
  * A bar chart drawn in SVG (no library), with its numbers written on the bars and available as a table.
  * The SVG is one image named by its title and a summary; the table is the accessible alternative.
  */
-export function BarChart({ title, data, valueLabel, labelHeader, orientation = 'vertical', format }: BarChartProps) {
+export function BarChart({
+  title,
+  data,
+  valueLabel,
+  labelHeader,
+  orientation = 'vertical',
+  format,
+}: BarChartProps) {
   const { i18n } = useTranslation();
   const id = useId();
   const locale = i18n.language === 'en' ? 'en-CA' : 'fr-CA';
@@ -43,6 +50,7 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
       <figure className="chart">
         <figcaption id={id}>{title}</figcaption>
         <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id} aria-describedby={`${id}-d`}>
+          <title>{title}</title>
           <desc id={`${id}-d`}>{summary}</desc>
           {data.map((d, i) => {
             const w = ((width - labelWidth - 60) * d.value) / max;
@@ -52,7 +60,13 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
                 <text className="chart__text" x={labelWidth - 8} y={y + row / 2 + 4} textAnchor="end">
                   {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
                 </text>
-                <rect className="chart__bar" x={labelWidth} y={y + 4} width={Math.max(1, w)} height={row - 8} />
+                <rect
+                  className="chart__bar"
+                  x={labelWidth}
+                  y={y + 4}
+                  width={Math.max(1, w)}
+                  height={row - 8}
+                />
                 <text className="chart__value" x={labelWidth + w + 6} y={y + row / 2 + 4}>
                   {show(d.value)}
                 </text>
@@ -60,7 +74,13 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
             );
           })}
         </svg>
-        <ChartTable caption={title} labelHeader={labelHeader} valueHeader={valueLabel} rows={data} format={show} />
+        <ChartTable
+          caption={title}
+          labelHeader={labelHeader}
+          valueHeader={valueLabel}
+          rows={data}
+          format={show}
+        />
       </figure>
     );
   }
@@ -73,6 +93,7 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
     <figure className="chart">
       <figcaption id={id}>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id} aria-describedby={`${id}-d`}>
+        <title>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
         <line className="chart__axis" x1={10} x2={width - 10} y1={height - bottom} y2={height - bottom} />
         {data.map((d, i) => {
@@ -80,7 +101,13 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
           const x = 10 + i * slot;
           return (
             <g key={d.label}>
-              <rect className="chart__bar" x={x + slot * 0.15} y={height - bottom - h} width={slot * 0.7} height={h} />
+              <rect
+                className="chart__bar"
+                x={x + slot * 0.15}
+                y={height - bottom - h}
+                width={slot * 0.7}
+                height={h}
+              />
               <text className="chart__value" x={x + slot / 2} y={height - bottom - h - 4} textAnchor="middle">
                 {show(d.value)}
               </text>
@@ -91,7 +118,13 @@ export function BarChart({ title, data, valueLabel, labelHeader, orientation = '
           );
         })}
       </svg>
-      <ChartTable caption={title} labelHeader={labelHeader} valueHeader={valueLabel} rows={data} format={show} />
+      <ChartTable
+        caption={title}
+        labelHeader={labelHeader}
+        valueHeader={valueLabel}
+        rows={data}
+        format={show}
+      />
     </figure>
   );
 }

@@ -22,13 +22,15 @@ export function LineChart({ title, points, valueLabel, labelHeader, format }: Li
   const bottom = 40;
   const max = Math.max(1, ...points.map((p) => p.value));
   const step = (width - 40) / Math.max(1, points.length - 1);
-  const at = (i: number, v: number) => [20 + i * step, height - bottom - ((height - bottom - 24) * v) / max] as const;
+  const at = (i: number, v: number) =>
+    [20 + i * step, height - bottom - ((height - bottom - 24) * v) / max] as const;
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(i, p.value).join(',')}`).join(' ');
   const summary = points.map((p) => `${p.label} : ${show(p.value)}`).join(' ; ');
   return (
     <figure className="chart">
       <figcaption id={id}>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id} aria-describedby={`${id}-d`}>
+        <title>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
         <line className="chart__axis" x1={10} x2={width - 10} y1={height - bottom} y2={height - bottom} />
         {points.length > 0 && <path className="chart__line" d={path} />}
@@ -47,7 +49,13 @@ export function LineChart({ title, points, valueLabel, labelHeader, format }: Li
           );
         })}
       </svg>
-      <ChartTable caption={title} labelHeader={labelHeader} valueHeader={valueLabel} rows={points} format={show} />
+      <ChartTable
+        caption={title}
+        labelHeader={labelHeader}
+        valueHeader={valueLabel}
+        rows={points}
+        format={show}
+      />
     </figure>
   );
 }

@@ -1,2 +1,2 @@
-export { type BarChartProps, BarChart, type BarDatum } from './BarChart.tsx';
+export { BarChart, type BarChartProps, type BarDatum } from './BarChart.tsx';
 export { LineChart, type LineChartProps } from './LineChart.tsx';

@@ -32,11 +32,23 @@ export function AttributeFields({
         const hint = (en ? field.descriptionEn : field.descriptionFr) || undefined;
         const problem = fieldError(error, `attributes.${field.code}`);
         const text = typeof values[field.code] === 'string' ? (values[field.code] as string) : '';
-        const common = { id, label, hint, error: problem, optional: !field.required, required: field.required };
+        const common = {
+          id,
+          label,
+          hint,
+          error: problem,
+          optional: !field.required,
+          required: field.required,
+        };
         switch (field.datatype) {
           case 'singlevaluelist':
             return (
-              <SelectField key={field.code} {...common} value={text} onChange={(e) => set(field.code, e.target.value)}>
+              <SelectField
+                key={field.code}
+                {...common}
+                value={text}
+                onChange={(e) => set(field.code, e.target.value)}
+              >
                 <option value="">{t('requests.form.choose')}</option>
                 {(field.values ?? []).map((v) => (
                   <option key={v.key} value={v.key}>
@@ -48,7 +60,12 @@ export function AttributeFields({
           case 'multivaluelist': {
             const chosen = Array.isArray(values[field.code]) ? (values[field.code] as string[]) : [];
             return (
-              <fieldset key={field.code} id={id} tabIndex={-1} className={problem ? 'field field--invalid' : 'field'}>
+              <fieldset
+                key={field.code}
+                id={id}
+                tabIndex={-1}
+                className={problem ? 'field field--invalid' : 'field'}
+              >
                 <legend>{label}</legend>
                 {problem && <p className="field__error">{problem}</p>}
                 <div className="choice-list">
@@ -58,7 +75,10 @@ export function AttributeFields({
                         type="checkbox"
                         checked={chosen.includes(v.key)}
                         onChange={(e) =>
-                          set(field.code, e.target.checked ? [...chosen, v.key] : chosen.filter((k) => k !== v.key))
+                          set(
+                            field.code,
+                            e.target.checked ? [...chosen, v.key] : chosen.filter((k) => k !== v.key),
+                          )
                         }
                       />
                       {en ? v.nameEn : v.nameFr}
@@ -69,7 +89,14 @@ export function AttributeFields({
             );
           }
           case 'text':
-            return <TextAreaField key={field.code} {...common} value={text} onChange={(e) => set(field.code, e.target.value)} />;
+            return (
+              <TextAreaField
+                key={field.code}
+                {...common}
+                value={text}
+                onChange={(e) => set(field.code, e.target.value)}
+              />
+            );
           case 'number':
             return (
               <TextField
@@ -92,7 +119,14 @@ export function AttributeFields({
               />
             );
           default:
-            return <TextField key={field.code} {...common} value={text} onChange={(e) => set(field.code, e.target.value)} />;
+            return (
+              <TextField
+                key={field.code}
+                {...common}
+                value={text}
+                onChange={(e) => set(field.code, e.target.value)}
+              />
+            );
         }
       })}
     </>

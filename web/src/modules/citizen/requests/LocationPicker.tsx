@@ -46,7 +46,12 @@ export function LocationPicker({
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Array<{ id: string; label: string; lat: number; lon: number }> | null>(null);
+  const [results, setResults] = useState<Array<{
+    id: string;
+    label: string;
+    lat: number;
+    lon: number;
+  }> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
 
@@ -67,7 +72,9 @@ export function LocationPicker({
   useEffect(() => {
     const instance = map.current;
     if (!instance || !tiles.url) return;
-    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: 19 }).addTo(instance);
+    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: 19 }).addTo(
+      instance,
+    );
     return () => {
       layer.remove();
     };
@@ -105,11 +112,15 @@ export function LocationPicker({
     setProblem(null);
     try {
       const found = await call(
-        api.GET('/api/orgs/{orgId}/addresses/search', { params: { path: { orgId }, query: { q: query, limit: 8 } } }),
+        api.GET('/api/orgs/{orgId}/addresses/search', {
+          params: { path: { orgId }, query: { q: query, limit: 8 } },
+        }),
       );
       setResults(
         found.items.flatMap((a) =>
-          a.latitude !== null && a.longitude !== null ? [{ id: a.id, label: a.label, lat: a.latitude, lon: a.longitude }] : [],
+          a.latitude !== null && a.longitude !== null
+            ? [{ id: a.id, label: a.label, lat: a.latitude, lon: a.longitude }]
+            : [],
         ),
       );
     } catch (caught) {
@@ -127,7 +138,11 @@ export function LocationPicker({
     }
     navigator.geolocation.getCurrentPosition(
       (position) =>
-        onChange({ lat: round(position.coords.latitude), lon: round(position.coords.longitude), address: null }),
+        onChange({
+          lat: round(position.coords.latitude),
+          lon: round(position.coords.longitude),
+          address: null,
+        }),
       () => setProblem(t('requests.location.geolocationRefused')),
       { enableHighAccuracy: true, timeout: 15_000 },
     );

@@ -24,7 +24,11 @@ export function MyRequestsPage() {
   const query = useQuery({
     queryKey: ['requests', orgId, 'mine', page],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/requests/mine', { params: { path: { orgId }, query: { page, perPage: PER_PAGE } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/requests/mine', {
+          params: { path: { orgId }, query: { page, perPage: PER_PAGE } },
+        }),
+      ),
     enabled: !!orgId,
     placeholderData: keepPreviousData,
   });
@@ -61,9 +65,15 @@ export function MyRequestsPage() {
                   {
                     key: 'role',
                     header: t('requests.mine.role'),
-                    render: (r) => (r.role === 'reporter' ? t('requests.mine.reporter') : t('requests.mine.follower')),
+                    render: (r) =>
+                      r.role === 'reporter' ? t('requests.mine.reporter') : t('requests.mine.follower'),
                   },
-                  { key: 'updated', header: t('requests.mine.updated'), nowrap: true, render: (r) => formatDateTime(r.updatedAt) },
+                  {
+                    key: 'updated',
+                    header: t('requests.mine.updated'),
+                    nowrap: true,
+                    render: (r) => formatDateTime(r.updatedAt),
+                  },
                 ]}
               />
               <Pagination

@@ -68,7 +68,8 @@ export function NearbyRequests({
         }),
       );
       if (signedIn) navigate(`/${slug}/requests/${followed.requestId}`, { state: { followed: true } });
-      else if (followed.guestToken) navigate(`/${slug}/requests/suivi/${followed.guestToken}`, { state: { followed: true } });
+      else if (followed.guestToken)
+        navigate(`/${slug}/requests/suivi/${followed.guestToken}`, { state: { followed: true } });
       else setSent(followed.reference);
     } catch (caught) {
       setProblem(errorMessage(caught, common));
@@ -106,7 +107,8 @@ export function NearbyRequests({
             {r.approximate
               ? t('requests.nearby.distanceApprox', { metres: r.distanceMetres })
               : t('requests.nearby.distance', { metres: r.distanceMetres })}
-            {r.address ? ` — ${r.address}` : ''} · {t('requests.nearby.reported', { date: formatDateTime(r.createdAt) })} ·{' '}
+            {r.address ? ` — ${r.address}` : ''} ·{' '}
+            {t('requests.nearby.reported', { date: formatDateTime(r.createdAt) })} ·{' '}
             {t('requests.nearby.followers', { count: r.followers })}
             <br />
             <Button

@@ -11,11 +11,12 @@ import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { fieldError } from '../../../ui/errors.ts';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { Loading } from '../../../ui/Loadable.tsx';
+import { type MapFeature, pointOf } from '../../../ui/map/index.ts';
 import { Page } from '../../../ui/Page.tsx';
-import { type AttributeValues, AttributeFields, attributeId, attributesForApi } from './AttributeFields.tsx';
+import { AttributeFields, type AttributeValues, attributeId, attributesForApi } from './AttributeFields.tsx';
 import { LocationPicker, type PickedLocation } from './LocationPicker.tsx';
 import { NearbyRequests } from './NearbyRequests.tsx';
-import { type PickedPhoto, PhotoPicker } from './PhotoPicker.tsx';
+import { PhotoPicker, type PickedPhoto } from './PhotoPicker.tsx';
 import { QUEBEC_BBOX, useBilingual, useTownFromPath } from './shared.tsx';
 
 function newKey(): string {
@@ -55,14 +56,19 @@ export function NewRequestPage() {
   const existing = useQuery({
     queryKey: ['requests', orgId, 'public-map'],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/requests/map', { params: { path: { orgId }, query: { bbox: QUEBEC_BBOX } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/requests/map', {
+          params: { path: { orgId }, query: { bbox: QUEBEC_BBOX } },
+        }),
+      ),
     enabled: !!orgId,
   });
   // The map opens where the town's requests are.
   const centre = useMemo((): [number, number] | null => {
-    const points = (existing.data?.features ?? []).flatMap((f) =>
-      f.geometry?.type === 'Point' ? [f.geometry.coordinates as number[]] : [],
-    );
+    const points = ((existing.data?.features ?? []) as MapFeature[]).flatMap((f) => {
+      const point = pointOf(f);
+      return point ? [point] : [];
+    });
     if (points.length === 0) return null;
     const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     return [mid(points.map((p) => p[1] ?? 0)), mid(points.map((p) => p[0] ?? 0))];
@@ -96,12 +102,21 @@ export function NewRequestPage() {
             attributes: category ? attributesForApi(category.fields, attributes) : {},
             location: { lat: location.lat, lon: location.lon, address: location.address },
             photos: photos.map((p) => (p.token ? { id: p.id, token: p.token } : { id: p.id })),
-            ...(signedIn ? {} : { contact: { email: email.trim(), name: name.trim() || null, locale: i18n.language === 'en' ? 'en' : 'fr' } }),
+            ...(signedIn
+              ? {}
+              : {
+                  contact: {
+                    email: email.trim(),
+                    name: name.trim() || null,
+                    locale: i18n.language === 'en' ? 'en' : 'fr',
+                  },
+                }),
           },
         }),
       );
       idempotencyKey.current = newKey();
-      if (created.guestToken) navigate(`/${town.slug}/requests/suivi/${created.guestToken}`, { state: { created: true } });
+      if (created.guestToken)
+        navigate(`/${town.slug}/requests/suivi/${created.guestToken}`, { state: { created: true } });
       else navigate(`/${town.slug}/requests/${created.id}`, { state: { created: true } });
     } catch (caught) {
       // A refused request was not filed: the next try may use a new key.
@@ -131,7 +146,8 @@ export function NewRequestPage() {
       <p className="lead">{t('requests.form.intro')}</p>
       {!signedIn && (
         <p>
-          {t('requests.form.guestIntro')} <Link to={`/sign-in?next=/${town.slug}/requests/new`}>{t('requests.form.signIn')}</Link>
+          {t('requests.form.guestIntro')}{' '}
+          <Link to={`/sign-in?next=/${town.slug}/requests/new`}>{t('requests.form.signIn')}</Link>
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate aria-label={title}>
@@ -156,7 +172,12 @@ export function NewRequestPage() {
         </SelectField>
         {category?.sensitive && <p className="muted">{t('requests.form.sensitive')}</p>}
         {category && (
-          <AttributeFields fields={category.fields} values={attributes} onChange={setAttributes} error={error} />
+          <AttributeFields
+            fields={category.fields}
+            values={attributes}
+            onChange={setAttributes}
+            error={error}
+          />
         )}
         <LocationPicker
           orgId={orgId}
@@ -186,7 +207,12 @@ export function NewRequestPage() {
           onChange={(event) => setDescription(event.target.value)}
         />
         <div id="req-photos" tabIndex={-1}>
-          <PhotoPicker orgId={orgId} photos={photos} onChange={setPhotos} error={fieldError(error, 'photos')} />
+          <PhotoPicker
+            orgId={orgId}
+            photos={photos}
+            onChange={setPhotos}
+            error={fieldError(error, 'photos')}
+          />
         </div>
         {!signedIn && (
           <fieldset>

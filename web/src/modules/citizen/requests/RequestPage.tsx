@@ -12,10 +12,9 @@ import { fieldError } from '../../../ui/errors.ts';
 import { TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Loadable, Loading } from '../../../ui/Loadable.tsx';
-import { MapView } from '../../../ui/map/index.ts';
-import { useMapTiles } from '../../../ui/map/index.ts';
+import { MapView, useMapTiles } from '../../../ui/map/index.ts';
 import { Page } from '../../../ui/Page.tsx';
-import { type PickedPhoto, PhotoPicker } from './PhotoPicker.tsx';
+import { PhotoPicker, type PickedPhoto } from './PhotoPicker.tsx';
 import { type CitizenRequest, StatusBadge, useBilingual, useTownFromPath } from './shared.tsx';
 
 type Key = { kind: 'account'; id: string } | { kind: 'guest'; token: string };
@@ -43,15 +42,25 @@ function RequestView({ requestKey }: { requestKey: Key }) {
       requestKey.kind === 'account'
         ? call(api.GET('/api/orgs/{orgId}/requests/{id}', { params: { path: { orgId, id: requestKey.id } } }))
         : call(
-            api.GET('/api/orgs/{orgId}/requests/guest/{token}', { params: { path: { orgId, token: requestKey.token } } }),
+            api.GET('/api/orgs/{orgId}/requests/guest/{token}', {
+              params: { path: { orgId, token: requestKey.token } },
+            }),
           ),
     enabled: !!orgId,
   });
   if (loading || !town) return <Loading />;
   return (
-    <Page title={query.data ? t('requests.page.title', { reference: query.data.reference }) : t('requests.page.loading')}>
+    <Page
+      title={
+        query.data
+          ? t('requests.page.title', { reference: query.data.reference })
+          : t('requests.page.loading')
+      }
+    >
       <Loadable query={query}>
-        {(request) => <RequestDetails request={request} orgId={orgId} slug={town.slug} requestKey={requestKey} />}
+        {(request) => (
+          <RequestDetails request={request} orgId={orgId} slug={town.slug} requestKey={requestKey} />
+        )}
       </Loadable>
     </Page>
   );
@@ -126,7 +135,9 @@ function RequestDetails({
         <dt>{t('requests.page.place')}</dt>
         <dd>
           {request.address ??
-            (request.location.approximate ? t('requests.page.approximate') : `${request.location.lat}, ${request.location.lon}`)}
+            (request.location.approximate
+              ? t('requests.page.approximate')
+              : `${request.location.lat}, ${request.location.lon}`)}
         </dd>
         {request.description && (
           <>
@@ -187,16 +198,28 @@ function RequestDetails({
       {request.confirmed && !request.mergedInto && (
         <AddInformation orgId={orgId} requestKey={requestKey} onDone={refresh} />
       )}
-      {request.canReopen && <Reopen orgId={orgId} requestKey={requestKey} until={request.reopenUntil} onDone={refresh} />}
+      {request.canReopen && (
+        <Reopen orgId={orgId} requestKey={requestKey} until={request.reopenUntil} onDone={refresh} />
+      )}
       {request.role === 'follower' && <Unfollow orgId={orgId} slug={slug} requestKey={requestKey} />}
-      <p>
+      <p className="req-back">
         <Link to={`/${slug}/requests`}>{t('requests.page.back')}</Link>
       </p>
     </>
   );
 }
 
-function ConfirmEmail({ orgId, token, reference, onDone }: { orgId: string; token: string; reference: string; onDone: () => void }) {
+function ConfirmEmail({
+  orgId,
+  token,
+  reference,
+  onDone,
+}: {
+  orgId: string;
+  token: string;
+  reference: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
@@ -209,7 +232,10 @@ function ConfirmEmail({ orgId, token, reference, onDone }: { orgId: string; toke
     setError(null);
     try {
       await call(
-        api.POST('/api/orgs/{orgId}/requests/guest/{token}/confirm', { params: { path: { orgId, token } }, body: { code } }),
+        api.POST('/api/orgs/{orgId}/requests/guest/{token}/confirm', {
+          params: { path: { orgId, token } },
+          body: { code },
+        }),
       );
       onDone();
     } catch (caught) {
@@ -221,7 +247,9 @@ function ConfirmEmail({ orgId, token, reference, onDone }: { orgId: string; toke
   const resend = async () => {
     setError(null);
     try {
-      await call(api.POST('/api/orgs/{orgId}/requests/guest/{token}/resend', { params: { path: { orgId, token } } }));
+      await call(
+        api.POST('/api/orgs/{orgId}/requests/guest/{token}/resend', { params: { path: { orgId, token } } }),
+      );
       setSent(true);
     } catch (caught) {
       setError(caught);
@@ -232,7 +260,10 @@ function ConfirmEmail({ orgId, token, reference, onDone }: { orgId: string; toke
       <h2 id="req-confirm-title">{t('requests.confirm.title')}</h2>
       <p>{t('requests.confirm.text', { reference })}</p>
       <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={error} fields={{ code: { id: 'req-code', label: t('requests.confirm.code') } }} />
+        <ErrorSummary
+          error={error}
+          fields={{ code: { id: 'req-code', label: t('requests.confirm.code') } }}
+        />
         <TextField
           id="req-code"
           label={t('requests.confirm.code')}
@@ -257,7 +288,15 @@ function ConfirmEmail({ orgId, token, reference, onDone }: { orgId: string; toke
   );
 }
 
-function AddInformation({ orgId, requestKey, onDone }: { orgId: string; requestKey: Key; onDone: () => void }) {
+function AddInformation({
+  orgId,
+  requestKey,
+  onDone,
+}: {
+  orgId: string;
+  requestKey: Key;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
@@ -269,11 +308,17 @@ function AddInformation({ orgId, requestKey, onDone }: { orgId: string; requestK
     setPending(true);
     setError(null);
     setDone(false);
-    const input = { body, photos: photos.map((p) => (p.token ? { id: p.id, token: p.token } : { id: p.id })) };
+    const input = {
+      body,
+      photos: photos.map((p) => (p.token ? { id: p.id, token: p.token } : { id: p.id })),
+    };
     try {
       if (requestKey.kind === 'account')
         await call(
-          api.POST('/api/orgs/{orgId}/requests/{id}/information', { params: { path: { orgId, id: requestKey.id } }, body: input }),
+          api.POST('/api/orgs/{orgId}/requests/{id}/information', {
+            params: { path: { orgId, id: requestKey.id } },
+            body: input,
+          }),
         );
       else
         await call(
@@ -296,7 +341,10 @@ function AddInformation({ orgId, requestKey, onDone }: { orgId: string; requestK
     <section className="req-panel" aria-labelledby="req-info-title">
       <h2 id="req-info-title">{t('requests.information.title')}</h2>
       <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={error} fields={{ body: { id: 'req-info', label: t('requests.information.label') } }} />
+        <ErrorSummary
+          error={error}
+          fields={{ body: { id: 'req-info', label: t('requests.information.label') } }}
+        />
         <TextAreaField
           id="req-info"
           label={t('requests.information.label')}
@@ -315,7 +363,17 @@ function AddInformation({ orgId, requestKey, onDone }: { orgId: string; requestK
   );
 }
 
-function Reopen({ orgId, requestKey, until, onDone }: { orgId: string; requestKey: Key; until: string | null; onDone: () => void }) {
+function Reopen({
+  orgId,
+  requestKey,
+  until,
+  onDone,
+}: {
+  orgId: string;
+  requestKey: Key;
+  until: string | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -327,7 +385,10 @@ function Reopen({ orgId, requestKey, until, onDone }: { orgId: string; requestKe
     try {
       if (requestKey.kind === 'account')
         await call(
-          api.POST('/api/orgs/{orgId}/requests/{id}/reopen', { params: { path: { orgId, id: requestKey.id } }, body: { reason } }),
+          api.POST('/api/orgs/{orgId}/requests/{id}/reopen', {
+            params: { path: { orgId, id: requestKey.id } },
+            body: { reason },
+          }),
         );
       else
         await call(
@@ -372,10 +433,16 @@ function Unfollow({ orgId, slug, requestKey }: { orgId: string; slug: string; re
   const stop = async () => {
     try {
       if (requestKey.kind === 'account')
-        await call(api.DELETE('/api/orgs/{orgId}/requests/{id}/follow', { params: { path: { orgId, id: requestKey.id } } }));
+        await call(
+          api.DELETE('/api/orgs/{orgId}/requests/{id}/follow', {
+            params: { path: { orgId, id: requestKey.id } },
+          }),
+        );
       else
         await call(
-          api.DELETE('/api/orgs/{orgId}/requests/guest/{token}', { params: { path: { orgId, token: requestKey.token } } }),
+          api.DELETE('/api/orgs/{orgId}/requests/guest/{token}', {
+            params: { path: { orgId, token: requestKey.token } },
+          }),
         );
       navigate(signedIn ? `/${slug}/requests/mine` : `/${slug}/requests`);
     } catch (caught) {

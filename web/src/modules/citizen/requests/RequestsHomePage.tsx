@@ -26,7 +26,11 @@ export function RequestsHomePage() {
   const map = useQuery({
     queryKey: ['requests', orgId, 'public-map'],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/requests/map', { params: { path: { orgId }, query: { bbox: QUEBEC_BBOX } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/requests/map', {
+          params: { path: { orgId }, query: { bbox: QUEBEC_BBOX } },
+        }),
+      ),
     enabled: !!orgId,
   });
   const settings = useQuery({
@@ -71,8 +75,16 @@ export function RequestsHomePage() {
             tiles={tiles}
             features={collection.features as MapFeature[]}
             columns={[
-              { key: 'category', header: t('requests.home.category'), render: (f) => bi(property(f, 'category') as Bilingual) },
-              { key: 'status', header: t('requests.home.status'), render: (f) => bi(property(f, 'status') as Bilingual) },
+              {
+                key: 'category',
+                header: t('requests.home.category'),
+                render: (f) => bi(property(f, 'category') as Bilingual),
+              },
+              {
+                key: 'status',
+                header: t('requests.home.status'),
+                render: (f) => bi(property(f, 'status') as Bilingual),
+              },
               {
                 key: 'createdAt',
                 header: t('requests.home.reported'),
@@ -81,7 +93,8 @@ export function RequestsHomePage() {
               {
                 key: 'approximate',
                 header: t('requests.home.position'),
-                render: (f) => (property(f, 'approximate') ? t('requests.home.approximate') : t('requests.home.exact')),
+                render: (f) =>
+                  property(f, 'approximate') ? t('requests.home.approximate') : t('requests.home.exact'),
               },
             ]}
           />

@@ -23,7 +23,10 @@ export function useBilingual(): (value: Bilingual | null | undefined) => string 
 }
 
 /** The organisation named in the address (`/:orgSlug/requests`), chosen as the current town for its theme. */
-export function useTownFromPath(slug: string | undefined): { town: Organisation | undefined; loading: boolean } {
+export function useTownFromPath(slug: string | undefined): {
+  town: Organisation | undefined;
+  loading: boolean;
+} {
   const { orgs, loading, current, choose } = useOrgs();
   const town = orgs.find((o) => o.slug === slug);
   useEffect(() => {

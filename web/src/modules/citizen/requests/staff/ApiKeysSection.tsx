@@ -25,7 +25,10 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
     setError(null);
     try {
       const key = await call(
-        api.POST('/api/orgs/{orgId}/open311/keys', { params: { path: { orgId } }, body: { name, ratePerMinute: Number(rate) || 60 } }),
+        api.POST('/api/orgs/{orgId}/open311/keys', {
+          params: { path: { orgId } },
+          body: { name, ratePerMinute: Number(rate) || 60 },
+        }),
       );
       setCreated(key.key);
       setName('');
@@ -61,7 +64,11 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
           rowKey={(k) => k.id}
           columns={[
             { key: 'name', header: t('requests.settings.name'), rowHeader: true, render: (k) => k.name },
-            { key: 'prefix', header: t('requests.keys.prefix'), render: (k) => <span className="req-code">{k.prefix}</span> },
+            {
+              key: 'prefix',
+              header: t('requests.keys.prefix'),
+              render: (k) => <span className="req-code">{k.prefix}</span>,
+            },
             { key: 'rate', header: t('requests.keys.rate'), render: (k) => k.ratePerMinute },
             { key: 'used', header: t('requests.keys.lastUsed'), render: (k) => formatDateTime(k.lastUsedAt) },
             {
@@ -71,7 +78,11 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
                 k.revokedAt ? (
                   t('requests.keys.revokedOn', { date: formatDateTime(k.revokedAt) })
                 ) : (
-                  <Button variant="link" onClick={() => void revoke(k.id)} aria-label={t('requests.keys.revokeNamed', { name: k.name })}>
+                  <Button
+                    variant="link"
+                    onClick={() => void revoke(k.id)}
+                    aria-label={t('requests.keys.revokeNamed', { name: k.name })}
+                  >
                     {t('requests.keys.revoke')}
                   </Button>
                 ),
@@ -81,8 +92,20 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
       )}
       <form className="form req-panel" onSubmit={create} aria-labelledby="keys-new">
         <h3 id="keys-new">{t('requests.keys.new')}</h3>
-        <TextField id="key-name" label={t('requests.keys.name')} value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField id="key-rate" label={t('requests.keys.rate')} inputMode="numeric" inputSize="short" value={rate} onChange={(e) => setRate(e.target.value)} />
+        <TextField
+          id="key-name"
+          label={t('requests.keys.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          id="key-rate"
+          label={t('requests.keys.rate')}
+          inputMode="numeric"
+          inputSize="short"
+          value={rate}
+          onChange={(e) => setRate(e.target.value)}
+        />
         <Button type="submit" variant="secondary">
           {t('requests.keys.create')}
         </Button>

@@ -11,10 +11,14 @@ import { useBilingual } from '../shared.tsx';
 import type { useStaffLookups } from './common.tsx';
 
 const TYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
-type FieldDraft = Omit<CategoryField, 'values'> & { values: string };
+type FieldDraft = Omit<CategoryField, 'values'> & { values: string; key: string };
+
+let drafts = 0;
+const draftKey = () => `field-${++drafts}`;
 
 const toDraft = (f: CategoryField): FieldDraft => ({
   ...f,
+  key: draftKey(),
   values: (f.values ?? []).map((v) => `${v.key} | ${v.nameFr} | ${v.nameEn}`).join('\n'),
 });
 const fromDraft = (f: FieldDraft): CategoryField => {
@@ -22,15 +26,36 @@ const fromDraft = (f: FieldDraft): CategoryField => {
     .split('\n')
     .map((line) => line.split('|').map((part) => part.trim()))
     .filter((parts) => parts[0])
-    .map(([key = '', nameFr = '', nameEn = '']) => ({ key, nameFr: nameFr || key, nameEn: nameEn || nameFr || key }));
-  const { values: _, ...rest } = f;
+    .map(([key = '', nameFr = '', nameEn = '']) => ({
+      key,
+      nameFr: nameFr || key,
+      nameEn: nameEn || nameFr || key,
+    }));
+  const { values: _, key: __, ...rest } = f;
   return { ...rest, ...(f.datatype.endsWith('valuelist') ? { values } : {}) };
 };
 
-const EMPTY = { code: '', nameFr: '', nameEn: '', descriptionFr: '', descriptionEn: '', departmentId: '', ackDays: '', resolveDays: '', sensitive: false, active: true };
+const EMPTY = {
+  code: '',
+  nameFr: '',
+  nameEn: '',
+  descriptionFr: '',
+  descriptionEn: '',
+  departmentId: '',
+  ackDays: '',
+  resolveDays: '',
+  sensitive: false,
+  active: true,
+};
 
 /** Categories: the list, and a form to create one or change it with its own fields. */
-export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: ReturnType<typeof useStaffLookups> }) {
+export function CategoryEditor({
+  orgId,
+  lookups,
+}: {
+  orgId: string;
+  lookups: ReturnType<typeof useStaffLookups>;
+}) {
   const { t } = useTranslation('citizen');
   const bi = useBilingual();
   const [editing, setEditing] = useState<Category | null>(null);
@@ -81,8 +106,15 @@ export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: Ret
     };
     try {
       const result = editing
-        ? await call(api.PUT('/api/orgs/{orgId}/staff/request-categories/{id}', { params: { path: { orgId, id: editing.id } }, body }))
-        : await call(api.POST('/api/orgs/{orgId}/staff/request-categories', { params: { path: { orgId } }, body }));
+        ? await call(
+            api.PUT('/api/orgs/{orgId}/staff/request-categories/{id}', {
+              params: { path: { orgId, id: editing.id } },
+              body,
+            }),
+          )
+        : await call(
+            api.POST('/api/orgs/{orgId}/staff/request-categories', { params: { path: { orgId } }, body }),
+          );
       setSaved(t('requests.settings.categorySaved', { name: bi(result.name) }));
       await lookups.refetch();
       edit(null);
@@ -98,7 +130,8 @@ export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: Ret
     onChange: (e: { target: { value: string } }) => setForm((old) => ({ ...old, [name]: e.target.value })),
     ...extra,
   });
-  const setField = (i: number, patch: Partial<FieldDraft>) => setFields((old) => old.map((f, k) => (k === i ? { ...f, ...patch } : f)));
+  const setField = (i: number, patch: Partial<FieldDraft>) =>
+    setFields((old) => old.map((f, k) => (k === i ? { ...f, ...patch } : f)));
 
   return (
     <section aria-labelledby="cat-title">
@@ -112,16 +145,52 @@ export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: Ret
         columns={[
           { key: 'name', header: t('requests.settings.name'), rowHeader: true, render: (c) => bi(c.name) },
           { key: 'code', header: t('requests.settings.code'), render: (c) => c.code },
-          { key: 'targets', header: t('requests.settings.targets'), render: (c) => t('requests.settings.targetsValue', { ack: c.ackDays ?? '—', resolve: c.resolveDays ?? '—' }) },
+          {
+            key: 'targets',
+            header: t('requests.settings.targets'),
+            render: (c) =>
+              t('requests.settings.targetsValue', { ack: c.ackDays ?? '—', resolve: c.resolveDays ?? '—' }),
+          },
           { key: 'fields', header: t('requests.settings.fields'), render: (c) => c.fields.length },
-          { key: 'flags', header: t('requests.settings.flags'), render: (c) => [c.sensitive ? t('requests.settings.sensitive') : '', c.active ? '' : t('requests.settings.inactive')].filter(Boolean).join(', ') || '—' },
-          { key: 'edit', header: t('requests.settings.actions'), render: (c) => <Button variant="link" onClick={() => edit(c)} aria-label={t('requests.settings.editNamed', { name: bi(c.name) })}>{t('requests.settings.edit')}</Button> },
+          {
+            key: 'flags',
+            header: t('requests.settings.flags'),
+            render: (c) =>
+              [
+                c.sensitive ? t('requests.settings.sensitive') : '',
+                c.active ? '' : t('requests.settings.inactive'),
+              ]
+                .filter(Boolean)
+                .join(', ') || '—',
+          },
+          {
+            key: 'edit',
+            header: t('requests.settings.actions'),
+            render: (c) => (
+              <Button
+                variant="link"
+                onClick={() => edit(c)}
+                aria-label={t('requests.settings.editNamed', { name: bi(c.name) })}
+              >
+                {t('requests.settings.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <form className="form req-panel" onSubmit={submit} noValidate aria-labelledby="cat-form-title">
-        <h3 id="cat-form-title">{editing ? t('requests.settings.editCategory', { name: bi(editing.name) }) : t('requests.settings.newCategory')}</h3>
+        <h3 id="cat-form-title">
+          {editing
+            ? t('requests.settings.editCategory', { name: bi(editing.name) })
+            : t('requests.settings.newCategory')}
+        </h3>
         <ErrorSummary error={error} />
-        <TextField {...text('code', t('requests.settings.code'), { hint: t('requests.settings.codeHint'), spellCheck: false })} />
+        <TextField
+          {...text('code', t('requests.settings.code'), {
+            hint: t('requests.settings.codeHint'),
+            spellCheck: false,
+          })}
+        />
         <TextField {...text('nameFr', t('requests.settings.nameFr'))} />
         <TextField {...text('nameEn', t('requests.settings.nameEn'))} />
         <TextAreaField {...text('descriptionFr', t('requests.settings.descriptionFr'), { optional: true })} />
@@ -134,36 +203,88 @@ export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: Ret
             </option>
           ))}
         </SelectField>
-        <TextField {...text('ackDays', t('requests.settings.ackDays'), { inputMode: 'numeric', inputSize: 'short', optional: true, hint: t('requests.settings.daysHint') })} />
-        <TextField {...text('resolveDays', t('requests.settings.resolveDays'), { inputMode: 'numeric', inputSize: 'short', optional: true })} />
+        <TextField
+          {...text('ackDays', t('requests.settings.ackDays'), {
+            inputMode: 'numeric',
+            inputSize: 'short',
+            optional: true,
+            hint: t('requests.settings.daysHint'),
+          })}
+        />
+        <TextField
+          {...text('resolveDays', t('requests.settings.resolveDays'), {
+            inputMode: 'numeric',
+            inputSize: 'short',
+            optional: true,
+          })}
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={form.sensitive} onChange={(e) => setForm((old) => ({ ...old, sensitive: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={form.sensitive}
+            onChange={(e) => setForm((old) => ({ ...old, sensitive: e.target.checked }))}
+          />
           {t('requests.settings.sensitiveLabel')}
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={form.active} onChange={(e) => setForm((old) => ({ ...old, active: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={form.active}
+            onChange={(e) => setForm((old) => ({ ...old, active: e.target.checked }))}
+          />
           {t('requests.settings.activeLabel')}
         </label>
         <h4>{t('requests.settings.fields')}</h4>
         {fields.map((f, i) => (
-          <fieldset key={`${i}-${f.code}`} className="req-panel">
+          <fieldset key={f.key} className="req-panel">
             <legend>{t('requests.settings.fieldN', { n: i + 1 })}</legend>
-            <TextField id={`fld-${i}-code`} label={t('requests.settings.code')} value={f.code} spellCheck={false} onChange={(e) => setField(i, { code: e.target.value })} />
-            <SelectField id={`fld-${i}-type`} label={t('requests.settings.datatype')} value={f.datatype} onChange={(e) => setField(i, { datatype: e.target.value as FieldDraft['datatype'] })}>
+            <TextField
+              id={`fld-${i}-code`}
+              label={t('requests.settings.code')}
+              value={f.code}
+              spellCheck={false}
+              onChange={(e) => setField(i, { code: e.target.value })}
+            />
+            <SelectField
+              id={`fld-${i}-type`}
+              label={t('requests.settings.datatype')}
+              value={f.datatype}
+              onChange={(e) => setField(i, { datatype: e.target.value as FieldDraft['datatype'] })}
+            >
               {TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`requests.settings.types.${type}`)}
                 </option>
               ))}
             </SelectField>
-            <TextField id={`fld-${i}-fr`} label={t('requests.settings.labelFr')} value={f.labelFr} onChange={(e) => setField(i, { labelFr: e.target.value })} />
-            <TextField id={`fld-${i}-en`} label={t('requests.settings.labelEn')} value={f.labelEn} onChange={(e) => setField(i, { labelEn: e.target.value })} />
+            <TextField
+              id={`fld-${i}-fr`}
+              label={t('requests.settings.labelFr')}
+              value={f.labelFr}
+              onChange={(e) => setField(i, { labelFr: e.target.value })}
+            />
+            <TextField
+              id={`fld-${i}-en`}
+              label={t('requests.settings.labelEn')}
+              value={f.labelEn}
+              onChange={(e) => setField(i, { labelEn: e.target.value })}
+            />
             <label className="checkbox">
-              <input type="checkbox" checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={f.required}
+                onChange={(e) => setField(i, { required: e.target.checked })}
+              />
               {t('requests.settings.required')}
             </label>
             {f.datatype.endsWith('valuelist') && (
-              <TextAreaField id={`fld-${i}-values`} label={t('requests.settings.values')} hint={t('requests.settings.valuesHint')} value={f.values} onChange={(e) => setField(i, { values: e.target.value })} />
+              <TextAreaField
+                id={`fld-${i}-values`}
+                label={t('requests.settings.values')}
+                hint={t('requests.settings.valuesHint')}
+                value={f.values}
+                onChange={(e) => setField(i, { values: e.target.value })}
+              />
             )}
             <Button variant="link" onClick={() => setFields((old) => old.filter((_, k) => k !== i))}>
               {t('requests.settings.removeField')}
@@ -171,7 +292,15 @@ export function CategoryEditor({ orgId, lookups }: { orgId: string; lookups: Ret
           </fieldset>
         ))}
         <div className="btn-row">
-          <Button variant="secondary" onClick={() => setFields((old) => [...old, { code: '', datatype: 'string', required: false, labelFr: '', labelEn: '', values: '' }])}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              setFields((old) => [
+                ...old,
+                { code: '', datatype: 'string', required: false, labelFr: '', labelEn: '', values: '' },
+              ])
+            }
+          >
             {t('requests.settings.addField')}
           </Button>
         </div>

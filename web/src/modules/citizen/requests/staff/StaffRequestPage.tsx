@@ -28,17 +28,36 @@ export function StaffRequestPage() {
   const lookups = useStaffLookups(org.id);
   const query = useQuery({
     queryKey: ['requests', org.id, 'staff-view', id],
-    queryFn: () => call(api.GET('/api/orgs/{orgId}/staff/requests/{id}', { params: { path: { orgId: org.id, id } } })),
+    queryFn: () =>
+      call(api.GET('/api/orgs/{orgId}/staff/requests/{id}', { params: { path: { orgId: org.id, id } } })),
   });
   return (
-    <Page title={query.data ? t('requests.page.title', { reference: query.data.reference }) : t('requests.page.loading')}>
+    <Page
+      title={
+        query.data
+          ? t('requests.page.title', { reference: query.data.reference })
+          : t('requests.page.loading')
+      }
+    >
       <RequestsNav base={base} />
-      <Loadable query={query}>{(request) => <Details request={request} orgId={org.id} base={base} lookups={lookups} />}</Loadable>
+      <Loadable query={query}>
+        {(request) => <Details request={request} orgId={org.id} base={base} lookups={lookups} />}
+      </Loadable>
     </Page>
   );
 }
 
-function Details({ request, orgId, base, lookups }: { request: StaffRequest; orgId: string; base: string; lookups: Lookups }) {
+function Details({
+  request,
+  orgId,
+  base,
+  lookups,
+}: {
+  request: StaffRequest;
+  orgId: string;
+  base: string;
+  lookups: Lookups;
+}) {
   const { t } = useTranslation('citizen');
   const bi = useBilingual();
   const tiles = useMapTiles();
@@ -48,11 +67,17 @@ function Details({ request, orgId, base, lookups }: { request: StaffRequest; org
   const department = lookups.departments.find((d) => d.id === request.departmentId);
   return (
     <>
-      {!request.confirmed && <Alert tone="warning" title={t('requests.staff.unconfirmedTitle')}><p>{t('requests.staff.unconfirmedText')}</p></Alert>}
+      {!request.confirmed && (
+        <Alert tone="warning" title={t('requests.staff.unconfirmedTitle')}>
+          <p>{t('requests.staff.unconfirmedText')}</p>
+        </Alert>
+      )}
       {request.mergedInto && (
         <Alert tone="info" title={t('requests.page.mergedTitle')}>
           <p>
-            <Link to={`${base}/modules/requests/${request.mergedInto.id}`}>{request.mergedInto.reference}</Link>
+            <Link to={`${base}/modules/requests/${request.mergedInto.id}`}>
+              {request.mergedInto.reference}
+            </Link>
           </p>
         </Alert>
       )}
@@ -134,7 +159,9 @@ function Details({ request, orgId, base, lookups }: { request: StaffRequest; org
         {[...request.history].reverse().map((e) => (
           <li key={e.id} className={e.visibility === 'internal' ? 'req-history__item--internal' : undefined}>
             <strong>
-              {e.kind === 'internal_note' ? t('requests.staff.internalNote') : t(`requests.history.${historyKey(e.kind)}`)}
+              {e.kind === 'internal_note'
+                ? t('requests.staff.internalNote')
+                : t(`requests.history.${historyKey(e.kind)}`)}
               {e.status ? ` — ${bi(e.status.label)}` : ''}
             </strong>
             <span className="req-history__meta">
@@ -168,7 +195,12 @@ function historyKey(kind: string) {
 }
 
 function actorKey(kind: string) {
-  const keys = { staff: 'staff', reporter: 'reporter', follower: 'follower', application: 'application' } as const;
+  const keys = {
+    staff: 'staff',
+    reporter: 'reporter',
+    follower: 'follower',
+    application: 'application',
+  } as const;
   return keys[kind as keyof typeof keys] ?? 'system';
 }
 
@@ -193,7 +225,17 @@ function useAction() {
   return { error, pending, done, run };
 }
 
-function StatusForm({ request, orgId, lookups, onDone }: { request: StaffRequest; orgId: string; lookups: Lookups; onDone: () => void }) {
+function StatusForm({
+  request,
+  orgId,
+  lookups,
+  onDone,
+}: {
+  request: StaffRequest;
+  orgId: string;
+  lookups: Lookups;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const bi = useBilingual();
   const [status, setStatus] = useState(request.status.code);
@@ -219,18 +261,35 @@ function StatusForm({ request, orgId, lookups, onDone }: { request: StaffRequest
     <form className="req-panel" onSubmit={submit} aria-labelledby="status-title">
       <h2 id="status-title">{t('requests.staff.changeStatus')}</h2>
       <ErrorSummary error={action.error} />
-      <SelectField id="st-status" label={t('requests.staff.newStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>
+      <SelectField
+        id="st-status"
+        label={t('requests.staff.newStatus')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value)}
+      >
         {lookups.statuses.map((s) => (
           <option key={s.code} value={s.code}>
             {bi(s.label)}
           </option>
         ))}
       </SelectField>
-      <TemplatePicker id="st-template" lookups={lookups} locale={request.locale} onPick={(body, suggested) => {
-        setMessage(body);
-        if (suggested) setStatus(suggested);
-      }} />
-      <TextAreaField id="st-message" label={t('requests.staff.publicMessage')} hint={t('requests.staff.publicMessageHint')} optional value={message} onChange={(e) => setMessage(e.target.value)} />
+      <TemplatePicker
+        id="st-template"
+        lookups={lookups}
+        locale={request.locale}
+        onPick={(body, suggested) => {
+          setMessage(body);
+          if (suggested) setStatus(suggested);
+        }}
+      />
+      <TextAreaField
+        id="st-message"
+        label={t('requests.staff.publicMessage')}
+        hint={t('requests.staff.publicMessageHint')}
+        optional
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+      />
       <Button type="submit" busy={action.pending}>
         {t('requests.staff.save')}
       </Button>
@@ -239,7 +298,17 @@ function StatusForm({ request, orgId, lookups, onDone }: { request: StaffRequest
   );
 }
 
-function TemplatePicker({ id, lookups, locale, onPick }: { id: string; lookups: Lookups; locale: 'fr' | 'en'; onPick: (body: string, status: string | null) => void }) {
+function TemplatePicker({
+  id,
+  lookups,
+  locale,
+  onPick,
+}: {
+  id: string;
+  lookups: Lookups;
+  locale: 'fr' | 'en';
+  onPick: (body: string, status: string | null) => void;
+}) {
   const { t } = useTranslation('citizen');
   if (lookups.templates.length === 0) return null;
   return (
@@ -264,7 +333,17 @@ function TemplatePicker({ id, lookups, locale, onPick }: { id: string; lookups: 
   );
 }
 
-function AssignForm({ request, orgId, lookups, onDone }: { request: StaffRequest; orgId: string; lookups: Lookups; onDone: () => void }) {
+function AssignForm({
+  request,
+  orgId,
+  lookups,
+  onDone,
+}: {
+  request: StaffRequest;
+  orgId: string;
+  lookups: Lookups;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const bi = useBilingual();
   const [assignee, setAssignee] = useState(request.assigneeAccountId ?? '');
@@ -287,7 +366,12 @@ function AssignForm({ request, orgId, lookups, onDone }: { request: StaffRequest
     <form className="req-panel" onSubmit={submit} aria-labelledby="assign-title">
       <h2 id="assign-title">{t('requests.staff.assign')}</h2>
       <ErrorSummary error={action.error} />
-      <SelectField id="as-department" label={t('requests.staff.department')} value={department} onChange={(e) => setDepartment(e.target.value)}>
+      <SelectField
+        id="as-department"
+        label={t('requests.staff.department')}
+        value={department}
+        onChange={(e) => setDepartment(e.target.value)}
+      >
         <option value="">{t('requests.staff.noDepartment')}</option>
         {lookups.departments.map((d) => (
           <option key={d.id} value={d.id}>
@@ -295,7 +379,12 @@ function AssignForm({ request, orgId, lookups, onDone }: { request: StaffRequest
           </option>
         ))}
       </SelectField>
-      <SelectField id="as-assignee" label={t('requests.staff.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+      <SelectField
+        id="as-assignee"
+        label={t('requests.staff.assignee')}
+        value={assignee}
+        onChange={(e) => setAssignee(e.target.value)}
+      >
         <option value="">{t('requests.staff.nobody')}</option>
         {lookups.assignees.map((a) => (
           <option key={a.id} value={a.id}>
@@ -311,7 +400,17 @@ function AssignForm({ request, orgId, lookups, onDone }: { request: StaffRequest
   );
 }
 
-function CommentForm({ request, orgId, lookups, onDone }: { request: StaffRequest; orgId: string; lookups: Lookups; onDone: () => void }) {
+function CommentForm({
+  request,
+  orgId,
+  lookups,
+  onDone,
+}: {
+  request: StaffRequest;
+  orgId: string;
+  lookups: Lookups;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('citizen');
   const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
   const [body, setBody] = useState('');
@@ -335,24 +434,48 @@ function CommentForm({ request, orgId, lookups, onDone }: { request: StaffReques
   return (
     <form className="req-panel" onSubmit={submit} aria-labelledby="comment-title" noValidate>
       <h2 id="comment-title">{t('requests.staff.write')}</h2>
-      <ErrorSummary error={action.error} fields={{ body: { id: 'cm-body', label: t('requests.staff.text') } }} />
+      <ErrorSummary
+        error={action.error}
+        fields={{ body: { id: 'cm-body', label: t('requests.staff.text') } }}
+      />
       <fieldset>
         <legend>{t('requests.staff.who')}</legend>
         <div className="choice-list">
           <label className="choice">
-            <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} />
+            <input
+              type="radio"
+              name="visibility"
+              checked={visibility === 'internal'}
+              onChange={() => setVisibility('internal')}
+            />
             {t('requests.staff.internal')}
           </label>
           <label className="choice">
-            <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} />
+            <input
+              type="radio"
+              name="visibility"
+              checked={visibility === 'public'}
+              onChange={() => setVisibility('public')}
+            />
             {t('requests.staff.public')}
           </label>
         </div>
       </fieldset>
       {visibility === 'public' && (
-        <TemplatePicker id="cm-template" lookups={lookups} locale={request.locale} onPick={(text) => setBody(text)} />
+        <TemplatePicker
+          id="cm-template"
+          lookups={lookups}
+          locale={request.locale}
+          onPick={(text) => setBody(text)}
+        />
       )}
-      <TextAreaField id="cm-body" label={t('requests.staff.text')} value={body} error={fieldError(action.error, 'body')} onChange={(e) => setBody(e.target.value)} />
+      <TextAreaField
+        id="cm-body"
+        label={t('requests.staff.text')}
+        value={body}
+        error={fieldError(action.error, 'body')}
+        onChange={(e) => setBody(e.target.value)}
+      />
       <Button type="submit" variant="secondary" busy={action.pending}>
         {visibility === 'public' ? t('requests.staff.publish') : t('requests.staff.addNote')}
       </Button>
@@ -370,7 +493,10 @@ function MergeForm({ request, orgId, onDone }: { request: StaffRequest; orgId: s
     void action.run(async () => {
       const found = await call(
         api.GET('/api/orgs/{orgId}/staff/requests', {
-          params: { path: { orgId }, query: { q: reference.trim(), status: 'all', confirmation: 'all', perPage: 5 } },
+          params: {
+            path: { orgId },
+            query: { q: reference.trim(), status: 'all', confirmation: 'all', perPage: 5 },
+          },
         }),
       );
       const target = found.items.find((r) => r.reference.toLowerCase() === reference.trim().toLowerCase());
@@ -383,13 +509,21 @@ function MergeForm({ request, orgId, onDone }: { request: StaffRequest; orgId: s
       );
     }, onDone);
   };
-  const problem = action.error instanceof Error && !('status' in action.error) ? action.error.message : undefined;
+  const problem =
+    action.error instanceof Error && !('status' in action.error) ? action.error.message : undefined;
   return (
     <form className="req-panel" onSubmit={submit} aria-labelledby="merge-title">
       <h2 id="merge-title">{t('requests.staff.merge')}</h2>
       <p>{t('requests.staff.mergeText')}</p>
       {!problem && <ErrorSummary error={action.error} />}
-      <TextField id="mg-reference" label={t('requests.staff.mergeInto')} value={reference} error={problem} spellCheck={false} onChange={(e) => setReference(e.target.value)} />
+      <TextField
+        id="mg-reference"
+        label={t('requests.staff.mergeInto')}
+        value={reference}
+        error={problem}
+        spellCheck={false}
+        onChange={(e) => setReference(e.target.value)}
+      />
       <Button type="submit" variant="danger" busy={action.pending}>
         {t('requests.staff.mergeSubmit')}
       </Button>

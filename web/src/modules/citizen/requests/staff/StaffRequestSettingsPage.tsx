@@ -30,14 +30,20 @@ export function StaffRequestSettingsPage() {
       <SmallList
         title={t('requests.settings.departments')}
         orgId={org.id}
-        items={lookups.departments.map((d) => ({ key: d.id, text: `${d.name.fr} / ${d.name.en} (${d.code})` }))}
+        items={lookups.departments.map((d) => ({
+          key: d.id,
+          text: `${d.name.fr} / ${d.name.en} (${d.code})`,
+        }))}
         onSaved={lookups.refetch}
         kind="department"
       />
       <SmallList
         title={t('requests.settings.statuses')}
         orgId={org.id}
-        items={lookups.statuses.map((s) => ({ key: s.code, text: `${s.label.fr} / ${s.label.en} — ${s.custom ? s.phase : t('requests.settings.builtIn')}` }))}
+        items={lookups.statuses.map((s) => ({
+          key: s.code,
+          text: `${s.label.fr} / ${s.label.en} — ${s.custom ? s.phase : t('requests.settings.builtIn')}`,
+        }))}
         onSaved={lookups.refetch}
         kind="status"
       />
@@ -72,7 +78,11 @@ function GeneralSettings({ orgId }: { orgId: string }) {
       await call(
         api.PUT('/api/orgs/{orgId}/staff/request-settings', {
           params: { path: { orgId } },
-          body: { reopenDays: Number(values.reopenDays), gridMetres: Number(values.gridMetres), nearbyMetres: Number(values.nearbyMetres) },
+          body: {
+            reopenDays: Number(values.reopenDays),
+            gridMetres: Number(values.gridMetres),
+            nearbyMetres: Number(values.nearbyMetres),
+          },
         }),
       );
       setSaved(true);
@@ -94,9 +104,19 @@ function GeneralSettings({ orgId }: { orgId: string }) {
     <form className="form req-panel" onSubmit={submit} aria-labelledby="set-title">
       <h2 id="set-title">{t('requests.settings.general')}</h2>
       <ErrorSummary error={error} />
-      <TextField {...field('reopenDays', t('requests.settings.reopenDays'), t('requests.settings.reopenDaysHint'))} />
-      <TextField {...field('gridMetres', t('requests.settings.gridMetres'), t('requests.settings.gridMetresHint'))} />
-      <TextField {...field('nearbyMetres', t('requests.settings.nearbyMetres'), t('requests.settings.nearbyMetresHint'))} />
+      <TextField
+        {...field('reopenDays', t('requests.settings.reopenDays'), t('requests.settings.reopenDaysHint'))}
+      />
+      <TextField
+        {...field('gridMetres', t('requests.settings.gridMetres'), t('requests.settings.gridMetresHint'))}
+      />
+      <TextField
+        {...field(
+          'nearbyMetres',
+          t('requests.settings.nearbyMetres'),
+          t('requests.settings.nearbyMetresHint'),
+        )}
+      />
       <Button type="submit" variant="secondary">
         {t('requests.staff.save')}
       </Button>
@@ -157,11 +177,32 @@ function SmallList({
       </ul>
       <form className="form req-panel" onSubmit={submit} aria-label={title}>
         <ErrorSummary error={error} />
-        <TextField id={`${prefix}-code`} label={t('requests.settings.code')} hint={t('requests.settings.codeHint')} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} />
-        <TextField id={`${prefix}-fr`} label={t('requests.settings.nameFr')} value={draft.nameFr} onChange={(e) => setDraft({ ...draft, nameFr: e.target.value })} />
-        <TextField id={`${prefix}-en`} label={t('requests.settings.nameEn')} value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.target.value })} />
+        <TextField
+          id={`${prefix}-code`}
+          label={t('requests.settings.code')}
+          hint={t('requests.settings.codeHint')}
+          value={draft.code}
+          onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+        />
+        <TextField
+          id={`${prefix}-fr`}
+          label={t('requests.settings.nameFr')}
+          value={draft.nameFr}
+          onChange={(e) => setDraft({ ...draft, nameFr: e.target.value })}
+        />
+        <TextField
+          id={`${prefix}-en`}
+          label={t('requests.settings.nameEn')}
+          value={draft.nameEn}
+          onChange={(e) => setDraft({ ...draft, nameEn: e.target.value })}
+        />
         {kind === 'status' && (
-          <SelectField id={`${prefix}-phase`} label={t('requests.settings.phase')} value={draft.phase} onChange={(e) => setDraft({ ...draft, phase: e.target.value })}>
+          <SelectField
+            id={`${prefix}-phase`}
+            label={t('requests.settings.phase')}
+            value={draft.phase}
+            onChange={(e) => setDraft({ ...draft, phase: e.target.value })}
+          >
             <option value="acknowledged">{t('requests.settings.phases.acknowledged')}</option>
             <option value="in_progress">{t('requests.settings.phases.in_progress')}</option>
             <option value="resolved">{t('requests.settings.phases.resolved')}</option>
@@ -199,7 +240,9 @@ function Templates({ orgId, lookups }: { orgId: string; lookups: ReturnType<type
   };
   const remove = async (id: string) => {
     try {
-      await call(api.DELETE('/api/orgs/{orgId}/staff/request-templates/{id}', { params: { path: { orgId, id } } }));
+      await call(
+        api.DELETE('/api/orgs/{orgId}/staff/request-templates/{id}', { params: { path: { orgId, id } } }),
+      );
       await lookups.refetch();
     } catch (caught) {
       setError(caught);
@@ -212,7 +255,11 @@ function Templates({ orgId, lookups }: { orgId: string; lookups: ReturnType<type
         {lookups.templates.map((tpl) => (
           <li key={tpl.id}>
             <strong>{tpl.name}</strong> — {bi(tpl.body)}{' '}
-            <Button variant="link" onClick={() => void remove(tpl.id)} aria-label={t('requests.settings.deleteNamed', { name: tpl.name })}>
+            <Button
+              variant="link"
+              onClick={() => void remove(tpl.id)}
+              aria-label={t('requests.settings.deleteNamed', { name: tpl.name })}
+            >
               {t('requests.settings.delete')}
             </Button>
           </li>
@@ -220,10 +267,31 @@ function Templates({ orgId, lookups }: { orgId: string; lookups: ReturnType<type
       </ul>
       <form className="form req-panel" onSubmit={submit} aria-label={t('requests.settings.templates')}>
         <ErrorSummary error={error} />
-        <TextField id="tpl-name" label={t('requests.settings.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        <TextAreaField id="tpl-fr" label={t('requests.settings.bodyFr')} value={draft.bodyFr} onChange={(e) => setDraft({ ...draft, bodyFr: e.target.value })} />
-        <TextAreaField id="tpl-en" label={t('requests.settings.bodyEn')} value={draft.bodyEn} onChange={(e) => setDraft({ ...draft, bodyEn: e.target.value })} />
-        <SelectField id="tpl-status" label={t('requests.settings.usualStatus')} optional value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+        <TextField
+          id="tpl-name"
+          label={t('requests.settings.name')}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <TextAreaField
+          id="tpl-fr"
+          label={t('requests.settings.bodyFr')}
+          value={draft.bodyFr}
+          onChange={(e) => setDraft({ ...draft, bodyFr: e.target.value })}
+        />
+        <TextAreaField
+          id="tpl-en"
+          label={t('requests.settings.bodyEn')}
+          value={draft.bodyEn}
+          onChange={(e) => setDraft({ ...draft, bodyEn: e.target.value })}
+        />
+        <SelectField
+          id="tpl-status"
+          label={t('requests.settings.usualStatus')}
+          optional
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+        >
           <option value="">{t('requests.form.choose')}</option>
           {lookups.statuses.map((s) => (
             <option key={s.code} value={s.code}>

@@ -34,9 +34,11 @@ export function StaffRequestStatsPage() {
     placeholderData: keepPreviousData,
   });
   const week = (day: string) =>
-    new Intl.DateTimeFormat(intlLocale(i18n.language === 'en' ? 'en' : 'fr'), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
+    new Intl.DateTimeFormat(intlLocale(i18n.language === 'en' ? 'en' : 'fr'), {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T00:00:00Z`));
   const apply = (event: FormEvent) => {
     event.preventDefault();
     setParams(new URLSearchParams(Object.entries(draft).filter(([, v]) => v)));
@@ -46,8 +48,20 @@ export function StaffRequestStatsPage() {
       <RequestsNav base={base} />
       <form className="filters-form" onSubmit={apply} aria-label={t('requests.stats.period')}>
         <div className="filters">
-          <TextField id="stats-from" type="date" label={t('requests.stats.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-          <TextField id="stats-to" type="date" label={t('requests.stats.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <TextField
+            id="stats-from"
+            type="date"
+            label={t('requests.stats.from')}
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+          <TextField
+            id="stats-to"
+            type="date"
+            label={t('requests.stats.to')}
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </div>
         <Button type="submit" variant="secondary">
           {t('requests.staff.apply')}
@@ -57,7 +71,10 @@ export function StaffRequestStatsPage() {
         {(stats) => {
           const nameOf = (id: string) => bi(stats.categories.find((c) => c.id === id)?.name) || id;
           const byCategory = stats.categories
-            .map((c) => ({ label: bi(c.name), value: stats.volume.reduce((n, w) => n + (w.byCategory[c.id] ?? 0), 0) }))
+            .map((c) => ({
+              label: bi(c.name),
+              value: stats.volume.reduce((n, w) => n + (w.byCategory[c.id] ?? 0), 0),
+            }))
             .filter((d) => d.value > 0);
           return (
             <>
@@ -100,7 +117,10 @@ export function StaffRequestStatsPage() {
                     labelHeader={t('requests.staff.category')}
                     valueLabel={t('requests.stats.days')}
                     orientation="horizontal"
-                    data={stats.resolution.map((r) => ({ label: nameOf(r.categoryId), value: r.averageDays }))}
+                    data={stats.resolution.map((r) => ({
+                      label: nameOf(r.categoryId),
+                      value: r.averageDays,
+                    }))}
                   />
                 </>
               )}

@@ -19,7 +19,16 @@ import { StatusBadge, useBilingual } from '../shared.tsx';
 import { RequestsNav, useStaffLookups } from './common.tsx';
 
 type Item = ApiData<'/api/orgs/{orgId}/staff/requests', 'get'>['items'][number];
-const FILTERS = ['departmentId', 'categoryId', 'status', 'assignee', 'confirmation', 'q', 'sort', 'overdue'] as const;
+const FILTERS = [
+  'departmentId',
+  'categoryId',
+  'status',
+  'assignee',
+  'confirmation',
+  'q',
+  'sort',
+  'overdue',
+] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const PER_PAGE = 50;
 
@@ -45,7 +54,10 @@ export function StaffRequestsPage() {
   const [draft, setDraft] = useState<Filters>(applied);
   const [selected, setSelected] = useState<string[]>([]);
   const lookups = useStaffLookups(orgId);
-  const queryFilters = { ...applied, overdue: applied.overdue === '1' ? true : undefined } as Record<string, unknown>;
+  const queryFilters = { ...applied, overdue: applied.overdue === '1' ? true : undefined } as Record<
+    string,
+    unknown
+  >;
 
   const list = useQuery({
     queryKey: ['requests', orgId, 'staff-list', page, applied],
@@ -60,7 +72,10 @@ export function StaffRequestsPage() {
   });
   const map = useQuery({
     queryKey: ['requests', orgId, 'staff-map', applied],
-    queryFn: () => call(api.GET('/api/orgs/{orgId}/staff/requests/map', { params: { path: { orgId }, query: queryFilters } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/orgs/{orgId}/staff/requests/map', { params: { path: { orgId }, query: queryFilters } }),
+      ),
     enabled: view === 'map',
   });
 
@@ -80,7 +95,11 @@ export function StaffRequestsPage() {
   const exportHref = (format: 'csv' | 'xlsx') =>
     `/api/orgs/${orgId}/staff/requests/export?${new URLSearchParams({
       format,
-      ...(Object.fromEntries(Object.entries(queryFilters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])) as Record<string, string>),
+      ...(Object.fromEntries(
+        Object.entries(queryFilters)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ) as Record<string, string>),
     }).toString()}`;
   const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
     setDraft((old) => ({ ...old, [key]: event.target.value }));
@@ -96,7 +115,12 @@ export function StaffRequestsPage() {
       <RequestsNav base={base} />
       <form className="filters-form" onSubmit={apply} aria-label={t('requests.staff.filters')}>
         <div className="filters">
-          <SelectField id="f-department" label={t('requests.staff.department')} value={draft.departmentId ?? ''} onChange={set('departmentId')}>
+          <SelectField
+            id="f-department"
+            label={t('requests.staff.department')}
+            value={draft.departmentId ?? ''}
+            onChange={set('departmentId')}
+          >
             <option value="">{t('requests.staff.all')}</option>
             <option value="none">{t('requests.staff.noDepartment')}</option>
             {lookups.departments.map((d) => (
@@ -105,7 +129,12 @@ export function StaffRequestsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="f-category" label={t('requests.staff.category')} value={draft.categoryId ?? ''} onChange={set('categoryId')}>
+          <SelectField
+            id="f-category"
+            label={t('requests.staff.category')}
+            value={draft.categoryId ?? ''}
+            onChange={set('categoryId')}
+          >
             <option value="">{t('requests.staff.all')}</option>
             {lookups.categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -113,7 +142,12 @@ export function StaffRequestsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="f-status" label={t('requests.staff.status')} value={draft.status ?? ''} onChange={set('status')}>
+          <SelectField
+            id="f-status"
+            label={t('requests.staff.status')}
+            value={draft.status ?? ''}
+            onChange={set('status')}
+          >
             <option value="">{t('requests.staff.statusOpen')}</option>
             <option value="closed">{t('requests.staff.statusClosed')}</option>
             <option value="all">{t('requests.staff.all')}</option>
@@ -123,7 +157,12 @@ export function StaffRequestsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="f-assignee" label={t('requests.staff.assignee')} value={draft.assignee ?? ''} onChange={set('assignee')}>
+          <SelectField
+            id="f-assignee"
+            label={t('requests.staff.assignee')}
+            value={draft.assignee ?? ''}
+            onChange={set('assignee')}
+          >
             <option value="">{t('requests.staff.all')}</option>
             <option value="me">{t('requests.staff.me')}</option>
             <option value="none">{t('requests.staff.nobody')}</option>
@@ -133,12 +172,22 @@ export function StaffRequestsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="f-confirmation" label={t('requests.staff.confirmation')} value={draft.confirmation ?? ''} onChange={set('confirmation')}>
+          <SelectField
+            id="f-confirmation"
+            label={t('requests.staff.confirmation')}
+            value={draft.confirmation ?? ''}
+            onChange={set('confirmation')}
+          >
             <option value="">{t('requests.staff.confirmed')}</option>
             <option value="unconfirmed">{t('requests.staff.unconfirmed')}</option>
             <option value="all">{t('requests.staff.all')}</option>
           </SelectField>
-          <SelectField id="f-sort" label={t('requests.staff.sort')} value={draft.sort ?? ''} onChange={set('sort')}>
+          <SelectField
+            id="f-sort"
+            label={t('requests.staff.sort')}
+            value={draft.sort ?? ''}
+            onChange={set('sort')}
+          >
             <option value="">{t('requests.staff.sortNewest')}</option>
             <option value="due">{t('requests.staff.sortDue')}</option>
             <option value="updated">{t('requests.staff.sortUpdated')}</option>
@@ -161,14 +210,23 @@ export function StaffRequestsPage() {
         </div>
       </form>
       <p>
-        {t('requests.staff.export')} <a href={exportHref('csv')}>CSV</a> · <a href={exportHref('xlsx')}>XLSX</a>
+        {t('requests.staff.export')} <a href={exportHref('csv')}>CSV</a> ·{' '}
+        <a href={exportHref('xlsx')}>XLSX</a>
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons, a fieldset would add a legend box. */}
       <div className="btn-row" role="group" aria-label={t('requests.staff.view')}>
-        <Button variant={view === 'list' ? 'primary' : 'secondary'} aria-pressed={view === 'list'} onClick={() => switchView('list')}>
+        <Button
+          variant={view === 'list' ? 'primary' : 'secondary'}
+          aria-pressed={view === 'list'}
+          onClick={() => switchView('list')}
+        >
           {t('requests.staff.list')}
         </Button>
-        <Button variant={view === 'map' ? 'primary' : 'secondary'} aria-pressed={view === 'map'} onClick={() => switchView('map')}>
+        <Button
+          variant={view === 'map' ? 'primary' : 'secondary'}
+          aria-pressed={view === 'map'}
+          onClick={() => switchView('map')}
+        >
           {t('requests.staff.map')}
         </Button>
       </div>
@@ -181,12 +239,24 @@ export function StaffRequestsPage() {
               height="30rem"
               features={collection.features as MapFeature[]}
               columns={[
-                { key: 'status', header: t('requests.staff.status'), render: (f) => bi(f.properties.status as { fr: string; en: string }) },
-                { key: 'overdue', header: t('requests.staff.lateness'), render: (f) => (f.properties.overdue ? t('requests.staff.overdue') : '—') },
+                {
+                  key: 'status',
+                  header: t('requests.staff.status'),
+                  render: (f) => bi(f.properties.status as { fr: string; en: string }),
+                },
+                {
+                  key: 'overdue',
+                  header: t('requests.staff.lateness'),
+                  render: (f) => (f.properties.overdue ? t('requests.staff.overdue') : '—'),
+                },
                 {
                   key: 'open',
                   header: t('requests.staff.open'),
-                  render: (f) => <Link to={`${base}/modules/requests/${String(f.id)}`}>{String(f.properties.reference)}</Link>,
+                  render: (f) => (
+                    <Link to={`${base}/modules/requests/${String(f.id)}`}>
+                      {String(f.properties.reference)}
+                    </Link>
+                  ),
                 },
               ]}
             />
@@ -196,10 +266,15 @@ export function StaffRequestsPage() {
         <Loadable query={list}>
           {(data) => (
             <>
-              <BulkActions orgId={orgId} ids={selected} onDone={() => {
-                setSelected([]);
-                void client.invalidateQueries({ queryKey: ['requests', orgId] });
-              }} lookups={lookups} />
+              <BulkActions
+                orgId={orgId}
+                ids={selected}
+                onDone={() => {
+                  setSelected([]);
+                  void client.invalidateQueries({ queryKey: ['requests', orgId] });
+                }}
+                lookups={lookups}
+              />
               {data.items.length === 0 ? (
                 <p>{t('requests.staff.none')}</p>
               ) : (
@@ -217,7 +292,9 @@ export function StaffRequestsPage() {
                           aria-label={t('requests.staff.selectNamed', { reference: r.reference })}
                           checked={selected.includes(r.id)}
                           onChange={(event) =>
-                            setSelected((old) => (event.target.checked ? [...old, r.id] : old.filter((x) => x !== r.id)))
+                            setSelected((old) =>
+                              event.target.checked ? [...old, r.id] : old.filter((x) => x !== r.id),
+                            )
                           }
                         />
                       ),
@@ -229,7 +306,11 @@ export function StaffRequestsPage() {
                       nowrap: true,
                       render: (r) => <Link to={`${base}/modules/requests/${r.id}`}>{r.reference}</Link>,
                     },
-                    { key: 'category', header: t('requests.staff.category'), render: (r) => bi(r.category.name) },
+                    {
+                      key: 'category',
+                      header: t('requests.staff.category'),
+                      render: (r) => bi(r.category.name),
+                    },
                     {
                       key: 'status',
                       header: t('requests.staff.status'),
@@ -242,13 +323,28 @@ export function StaffRequestsPage() {
                         overdueLabel(r) ? (
                           <span className="req-overdue">{overdueLabel(r)}</span>
                         ) : (
-                          formatDateTime(r.status.phase === 'submitted' ? (r.ackDueAt ?? r.resolveDueAt) : r.resolveDueAt)
+                          formatDateTime(
+                            r.status.phase === 'submitted' ? (r.ackDueAt ?? r.resolveDueAt) : r.resolveDueAt,
+                          )
                         ),
                     },
-                    { key: 'department', header: t('requests.staff.department'), render: (r) => bi(r.department?.name) || '—' },
-                    { key: 'assignee', header: t('requests.staff.assignee'), render: (r) => r.assignee?.name ?? '—' },
+                    {
+                      key: 'department',
+                      header: t('requests.staff.department'),
+                      render: (r) => bi(r.department?.name) || '—',
+                    },
+                    {
+                      key: 'assignee',
+                      header: t('requests.staff.assignee'),
+                      render: (r) => r.assignee?.name ?? '—',
+                    },
                     { key: 'address', header: t('requests.page.place'), render: (r) => r.address ?? '—' },
-                    { key: 'created', header: t('requests.staff.received'), nowrap: true, render: (r) => formatDateTime(r.createdAt) },
+                    {
+                      key: 'created',
+                      header: t('requests.staff.received'),
+                      nowrap: true,
+                      render: (r) => formatDateTime(r.createdAt),
+                    },
                   ]}
                 />
               )}
@@ -322,23 +418,44 @@ function BulkActions({
       <h2>{t('requests.staff.bulkTitle', { count: ids.length })}</h2>
       <ErrorSummary error={error} />
       {result && <Alert tone="success">{result}</Alert>}
-      <SelectField id="bulk-kind" label={t('requests.staff.bulkAction')} value={kind} onChange={(e) => setKind(e.target.value === 'assign' ? 'assign' : 'status')}>
+      <SelectField
+        id="bulk-kind"
+        label={t('requests.staff.bulkAction')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value === 'assign' ? 'assign' : 'status')}
+      >
         <option value="status">{t('requests.staff.changeStatus')}</option>
         <option value="assign">{t('requests.staff.assign')}</option>
       </SelectField>
       {kind === 'status' ? (
         <>
-          <SelectField id="bulk-status" label={t('requests.staff.newStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <SelectField
+            id="bulk-status"
+            label={t('requests.staff.newStatus')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
             {lookups.statuses.map((s) => (
               <option key={s.code} value={s.code}>
                 {bi(s.label)}
               </option>
             ))}
           </SelectField>
-          <TextAreaField id="bulk-message" label={t('requests.staff.publicMessage')} optional value={message} onChange={(e) => setMessage(e.target.value)} />
+          <TextAreaField
+            id="bulk-message"
+            label={t('requests.staff.publicMessage')}
+            optional
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
         </>
       ) : (
-        <SelectField id="bulk-assignee" label={t('requests.staff.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <SelectField
+          id="bulk-assignee"
+          label={t('requests.staff.assignee')}
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+        >
           <option value="">{t('requests.staff.nobody')}</option>
           {lookups.assignees.map((a) => (
             <option key={a.id} value={a.id}>

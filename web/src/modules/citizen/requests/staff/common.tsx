@@ -32,7 +32,8 @@ export function useStaffLookups(orgId: string) {
     statuses: statuses.data?.items ?? [],
     assignees: assignees.data?.items ?? [],
     templates: templates.data?.items ?? [],
-    refetch: () => Promise.all([departments.refetch(), categories.refetch(), statuses.refetch(), templates.refetch()]),
+    refetch: () =>
+      Promise.all([departments.refetch(), categories.refetch(), statuses.refetch(), templates.refetch()]),
   };
 }
 

@@ -1,0 +1,3 @@
+// The address register (search, map, imports): its own chunk, since the map brings Leaflet.
+export { AddressImportPage } from './AddressImportPage.tsx';
+export { AddressRegisterPage } from './AddressRegisterPage.tsx';
