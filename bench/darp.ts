@@ -17,12 +17,8 @@ import {
 import { checkSolution, readCordeauForCheck } from '../src/modules/transit/dispatch/check-solution.ts';
 import { generateCity } from '../src/modules/transit/dispatch/city-scenario.ts';
 import { parseCordeau } from '../src/modules/transit/dispatch/cordeau-format.ts';
-import {
-  advanceTo,
-  type BookingRequest,
-  bookRequest,
-  createDispatch,
-} from '../src/modules/transit/dispatch/dynamic.ts';
+import { type BookingRequest, bookRequest, createDispatch } from '../src/modules/transit/dispatch/dynamic.ts';
+import { advanceTo } from '../src/modules/transit/dispatch/dynamic-clock.ts';
 import { reoptimise } from '../src/modules/transit/dispatch/dynamic-reoptimise.ts';
 import { earliestSchedule } from '../src/modules/transit/dispatch/route-schedule.ts';
 import { solveDarp } from '../src/modules/transit/dispatch/solve.ts';

@@ -13,6 +13,7 @@ import type { AuthContext } from '../src/platform/auth/context.ts';
 import { accounts, memberships } from '../src/platform/auth/schema.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
+import { inOrg } from '../src/platform/db/tenancy.ts';
 import { defineJobs } from '../src/platform/jobs/define-jobs.ts';
 import { JobQueue } from '../src/platform/jobs/queue.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
@@ -107,7 +108,8 @@ async function seedTown(db: DatabaseHandle['db'], slug: string, prefix: string) 
       const phase = PHASES[Math.floor(rand() * PHASES.length)] ?? 'submitted';
       return {
         orgId: org.id,
-        reference: `${prefix}-2026-${String(n + 1).padStart(6, '0')}`,
+        // Last year's numbers: this year's counter serves the requests filed during the run.
+        reference: `${prefix}-2025-${String(n + 1).padStart(6, '0')}`,
         categoryId: category.id,
         status: phase,
         phase,
@@ -166,9 +168,13 @@ try {
     memberships: [{ orgId: org.id, role: 'requests' }],
     mfa: false,
   };
-  const ids = (await db.select({ id: serviceRequests.id }).from(serviceRequests).limit(5000)).map(
-    (r) => r.id,
-  );
+  const ids = (
+    await db
+      .select({ id: serviceRequests.id })
+      .from(serviceRequests)
+      .where(inOrg(serviceRequests, org.id))
+      .limit(5000)
+  ).map((r) => r.id);
   const pothole = categories[0];
   if (!pothole) throw new Error('no category');
   const point = () => ({ lat: CENTRE.lat + (rand() - 0.5) * 0.05, lon: CENTRE.lon + (rand() - 0.5) * 0.07 });

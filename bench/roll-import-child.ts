@@ -3,8 +3,8 @@
 // and the summary. Usage (from bench/roll.ts): node bench/roll-import-child.ts <file>
 // with BENCH_ORG_ID and BENCH_DB_URL (PostgreSQL) or BENCH_PGLITE_DIR (PGlite on disk).
 import { createReadStream, statSync } from 'node:fs';
-import { openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { importRoll } from '../src/modules/portal/roll/import-roll.ts';
+import { openPglite, openPostgres } from '../src/platform/db/client.ts';
 
 const file = process.argv[2] ?? '';
 let peak = process.memoryUsage().rss;
@@ -27,4 +27,6 @@ const elapsed = performance.now() - started;
 await handle.close();
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-process.stdout.write(`${JSON.stringify({ elapsed, peak, atStart, summary: { ...summary, rejections: undefined } })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ elapsed, peak, atStart, summary: { ...summary, rejections: undefined } })}\n`,
+);

@@ -17,13 +17,13 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { generatedRollStream } from '../src/modules/portal/roll/demo-roll.ts';
+import { toRollUnit } from '../src/modules/portal/roll/mamh-format.ts';
+import { readRoll } from '../src/modules/portal/roll/read-roll.ts';
 import { type DatabaseHandle, openPglite, openPostgres, rowsOf } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { JobQueue } from '../src/platform/jobs/queue.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
-import { generatedRollStream } from '../src/modules/portal/roll/demo-roll.ts';
-import { toRollUnit } from '../src/modules/portal/roll/mamh-format.ts';
-import { readRoll } from '../src/modules/portal/roll/read-roll.ts';
 import '../src/features.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -63,10 +63,17 @@ if (url) {
 const pgliteDir = join(work, 'pglite');
 
 try {
-  console.log(`Database: ${url ? 'PostgreSQL' : 'PGlite (on disk)'}; Node ${process.version}; ${UNITS} units, ${USERS} users`);
+  console.log(
+    `Database: ${url ? 'PostgreSQL' : 'PGlite (on disk)'}; Node ${process.version}; ${UNITS} units, ${USERS} users`,
+  );
   let started = performance.now();
-  await pipeline(generatedRollStream({ municipality: MUNICIPALITY, year: 2026, units: UNITS }), createWriteStream(file));
-  console.log(`Generated ${file.split('/').pop()}: ${MB(statSync(file).size)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await pipeline(
+    generatedRollStream({ municipality: MUNICIPALITY, year: 2026, units: UNITS }),
+    createWriteStream(file),
+  );
+  console.log(
+    `Generated ${file.split('/').pop()}: ${MB(statSync(file).size)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // Baseline: parse and convert every unit of the same file, writing nothing.
   started = performance.now();
@@ -94,10 +101,19 @@ try {
   // PGlite keeps one process per data folder: the child opens it alone.
   if (!benchUrl) await handle.close();
 
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./roll-import-child.ts', import.meta.url)), file], {
-    env: { ...process.env, BENCH_ORG_ID: org.id, BENCH_DB_URL: benchUrl ?? '', BENCH_PGLITE_DIR: pgliteDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./roll-import-child.ts', import.meta.url)), file],
+    {
+      env: {
+        ...process.env,
+        BENCH_ORG_ID: org.id,
+        BENCH_DB_URL: benchUrl ?? '',
+        BENCH_PGLITE_DIR: pgliteDir,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
@@ -111,16 +127,31 @@ try {
     summary: { status: string; unitsRead: number; unitsImported: number; unitsRejected: number };
   };
   console.log('\nImport');
-  console.log(`  units read / imported / rejected: ${result.summary.unitsRead} / ${result.summary.unitsImported} / ${result.summary.unitsRejected} (${result.summary.status})`);
-  console.log(`  import time:          ${(result.elapsed / 1000).toFixed(1)} s  (${Math.round(UNITS / (result.elapsed / 1000))} units/s)  target ≤ 60 s`);
-  console.log(`  peak memory (RSS):    ${MB(result.peak)}  target < 512 MB  (${MB(result.atStart)} before the first unit)`);
-  console.log(`  baseline, parse only: ${(parseMs / 1000).toFixed(1)} s for ${parsed} units  → import/parse ratio ${(result.elapsed / parseMs).toFixed(1)}×`);
+  console.log(
+    `  units read / imported / rejected: ${result.summary.unitsRead} / ${result.summary.unitsImported} / ${result.summary.unitsRejected} (${result.summary.status})`,
+  );
+  console.log(
+    `  import time:          ${(result.elapsed / 1000).toFixed(1)} s  (${Math.round(UNITS / (result.elapsed / 1000))} units/s)  target ≤ 60 s`,
+  );
+  console.log(
+    `  peak memory (RSS):    ${MB(result.peak)}  target < 512 MB  (${MB(result.atStart)} before the first unit)`,
+  );
+  console.log(
+    `  baseline, parse only: ${(parseMs / 1000).toFixed(1)} s for ${parsed} units  → import/parse ratio ${(result.elapsed / parseMs).toFixed(1)}×`,
+  );
 
   if (!benchUrl) handle = await openFrom({ dir: pgliteDir });
   const sample = rowsOf<{ address: string }>(
-    await handle.db.execute(sql`SELECT address_label AS address FROM roll_units WHERE org_id = ${org.id} AND address_label IS NOT NULL ORDER BY random() LIMIT 500`),
+    await handle.db.execute(
+      sql`SELECT address_label AS address FROM roll_units WHERE org_id = ${org.id} AND address_label IS NOT NULL ORDER BY random() LIMIT 500`,
+    ),
   ).map((r) => r.address);
-  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: work, RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'error' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATA_DIR: work,
+    RATE_LIMIT_MAX: '100000000',
+    LOG_LEVEL: 'error',
+  });
   const jobs = new JobQueue(handle, { background: false });
   const app = await buildApp({ config, database: handle, jobs });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -147,21 +178,27 @@ try {
       }
     };
     await Promise.all(Array.from({ length: USERS }, user));
-    if (failures.size) console.log(`  failed requests by status: ${JSON.stringify(Object.fromEntries(failures))}`);
+    if (failures.size)
+      console.log(`  failed requests by status: ${JSON.stringify(Object.fromEntries(failures))}`);
     return latencies;
   };
   const queries = sample.flatMap(typed);
-  const searchPath = (i: number) => `/api/orgs/${org.id}/portal/roll/search?limit=8&q=${encodeURIComponent(queries[i % queries.length] ?? '1')}`;
+  const searchPath = (i: number) =>
+    `/api/orgs/${org.id}/portal/roll/search?limit=8&q=${encodeURIComponent(queries[i % queries.length] ?? '1')}`;
   await run(searchPath, Math.min(500, SEARCHES)); // warm-up
   const baseline = await run(() => `/api/orgs/${org.id}/portal/roll/years`, SEARCHES);
   const search = await run(searchPath, SEARCHES);
   console.log(`\nType-ahead over HTTP, ${USERS} concurrent users, ${SEARCHES} requests each`);
   console.log('                          p50        p95        p99');
   const line = (label: string, xs: number[]) =>
-    console.log(`  ${label.padEnd(20)}${ms(percentile(xs, 50))}${ms(percentile(xs, 95))}${ms(percentile(xs, 99))}`);
+    console.log(
+      `  ${label.padEnd(20)}${ms(percentile(xs, 50))}${ms(percentile(xs, 95))}${ms(percentile(xs, 99))}`,
+    );
   line('roll search', search);
   line('baseline (years)', baseline);
-  console.log(`  ratio search/baseline at p95: ${(percentile(search, 95) / percentile(baseline, 95)).toFixed(2)}×  (target p95 ≤ 25 ms on PostgreSQL)`);
+  console.log(
+    `  ratio search/baseline at p95: ${(percentile(search, 95) / percentile(baseline, 95)).toFixed(2)}×  (target p95 ≤ 25 ms on PostgreSQL)`,
+  );
   await app.close();
   await jobs.stop();
   await handle.close();

@@ -147,7 +147,9 @@ export function freePort(): Promise<number> {
 
 /** Starts `node src/main.ts serve` and waits for /api/health. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
+  // RUSH_PROFILE=<dir> writes a CPU profile of the server (to find where a request's time goes).
+  const profile = process.env.RUSH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RUSH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, 'src/main.ts', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

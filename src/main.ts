@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Command } from 'commander';
 import { ENV_VARS, loadConfig } from './config.ts';
-import { parseCordeau } from './modules/transit/dispatch/cordeau-format.ts';
-import { solveDarp } from './modules/transit/dispatch/solve.ts';
-import { formatSummary } from './modules/transit/dispatch/solution.ts';
-import { openDatabase } from './platform/db/client.ts';
 import { runImportRollCommand } from './modules/portal/roll/cli-import-roll.ts';
+import { parseCordeau } from './modules/transit/dispatch/cordeau-format.ts';
+import { formatSummary } from './modules/transit/dispatch/solution.ts';
+import { solveDarp } from './modules/transit/dispatch/solve.ts';
+import { openDatabase } from './platform/db/client.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { type DemoSignIn, isEmpty, listDemoSignIns, seedDemo } from './platform/seed/seed-demo.ts';
 import { type Runtime, startServer, startWorker } from './server.ts';

@@ -182,6 +182,272 @@ async function signOut(page: Page): Promise<void> {
   await page.getByText('Vous êtes déconnecté.').waitFor({ timeout: STEP_TIMEOUT });
 }
 
+/** Fetches a file the way the browser's link would (same cookies) and reports what came back. */
+async function download(page: Page, href: string): Promise<{ status: number; type: string; head: string }> {
+  return inPage(
+    page,
+    `fetch(${JSON.stringify(href)}).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get('content-type') ?? '',
+      head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)),
+    }))`,
+  );
+}
+
+/** The resident's notification preferences, inbox and devices, then paying the demo day-camp order in test mode. */
+async function residentServices(page: Page): Promise<void> {
+  const accountNav = page.getByRole('navigation', { name: 'Sections de mon compte' });
+  const prefs = await check(
+    'notification preferences: subjects × channels, emergency alerts keep one channel',
+    async () => {
+      await accountNav.getByRole('link', { name: 'Préférences de notification' }).click();
+      await expectHeading(page, /^Préférences de notification$/);
+      const email = page.getByRole('checkbox', { name: 'Alertes d’urgence : Courriel' });
+      const inbox = page.getByRole('checkbox', { name: 'Alertes d’urgence : Boîte de réception Civique' });
+      await email.waitFor();
+      assert(
+        (await email.isChecked()) && (await inbox.isChecked()),
+        'emergency alerts are not on by e-mail and inbox',
+      );
+      await inbox.uncheck();
+      await email.click();
+      await page.getByText('Gardez au moins un moyen pour « Alertes d’urgence ».').waitFor();
+      assert(await email.isChecked(), 'the last channel of emergency alerts could be turned off');
+      await page.getByRole('checkbox', { name: 'Infolettres : Courriel' }).check();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByText('Vos préférences de notification sont enregistrées.').waitFor();
+      const saved = await inPage<{
+        categories: Array<{ category: string; channels: Record<string, boolean> }>;
+      }>(page, `fetch('/api/me/notification-preferences').then((r) => r.json())`);
+      const channels = (category: string) => saved.categories.find((c) => c.category === category)?.channels;
+      assert(
+        channels('emergency')?.email === true && channels('emergency')?.inapp === false,
+        'emergency not saved',
+      );
+      assert(channels('newsletters')?.email === true, 'newsletters by e-mail not saved');
+    },
+  );
+  if (prefs) await axe(page, 'account: notification preferences');
+
+  const inbox = await check('the inbox opens from the header and reads all messages', async () => {
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: /^Messages/ })
+      .click();
+    await expectHeading(page, /^Boîte de réception$/);
+    await page.locator('main .loading').waitFor({ state: 'detached' });
+    await noErrorShown(page);
+    const { unread } = await inPage<{ unread: number }>(
+      page,
+      `fetch('/api/me/inbox/unread-count').then((r) => r.json())`,
+    );
+    if (unread === 0) {
+      await page.getByText('Aucun message non lu').waitFor();
+      return;
+    }
+    await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await page.getByText(/marqués? comme lus?\.$/).waitFor();
+    await page.getByText('Aucun message non lu').waitFor();
+  });
+  if (inbox) await axe(page, 'account: inbox');
+
+  const devices = await check('the devices page offers push on this browser, or says why not', async () => {
+    await accountNav.getByRole('link', { name: 'Appareils et notifications' }).click();
+    await expectHeading(page, /^Appareils et notifications$/);
+    await page
+      .getByRole('button', { name: 'Recevoir les notifications sur cet appareil' })
+      .or(page.getByText('Notifications non offertes par ce navigateur'))
+      .first()
+      .waitFor();
+    await page.getByText('Aucun appareil n’est abonné.').waitFor();
+  });
+  if (devices) await axe(page, 'account: devices');
+
+  const listed = await check('my payments list the demo day-camp order, in test mode', async () => {
+    await accountNav.getByRole('link', { name: 'Mes paiements' }).click();
+    await expectHeading(page, /^Mes paiements$/);
+    const row = page.getByRole('row', { name: /Camp de jour/ }).first();
+    await row.waitFor();
+    await row.getByText('Mode test').first().waitFor();
+    await row.getByText('À payer').waitFor();
+  });
+  if (!listed) return;
+  await axe(page, 'account: my payments');
+
+  const paid = await check(
+    'a declined test card is explained and kept; the 4242 test card pays the order',
+    async () => {
+      await page
+        .getByRole('row', { name: /Camp de jour/ })
+        .first()
+        .getByRole('link')
+        .first()
+        .click();
+      await expectHeading(page, /^Commande /);
+      await page.getByText('Mode test : aucun argent réel').waitFor();
+      await page.getByRole('table', { name: 'Cartes de test' }).waitFor();
+      await axe(page, 'account: order to pay (test mode)');
+      const card = page.getByLabel('Numéro de carte de test');
+      await card.fill('4000 0000 0000 0002');
+      await page.getByRole('button', { name: /^Payer .+ \(mode test\)$/ }).click();
+      await page.getByText(/^Le paiement n’a pas été accepté : carte refusée/).waitFor();
+      assert((await card.inputValue()) === '4000 0000 0000 0002', 'the card number was lost');
+      await card.fill('4242 4242 4242 4242');
+      await page.getByRole('button', { name: /^Payer .+ \(mode test\)$/ }).click();
+      await page.getByText(/^Paiement de .+ accepté \(mode test\)/).waitFor();
+      await page.locator('main .badge', { hasText: /^Payée$/ }).waitFor();
+    },
+  );
+  if (!paid) return;
+  await axe(page, 'account: paid order');
+  await check('the PDF receipt of the paid order downloads', async () => {
+    const href = await page
+      .getByRole('link', { name: /^Télécharger le reçu .+ \(PDF\)$/ })
+      .getAttribute('href');
+    assert(href, 'no receipt link');
+    const file = await download(page, href);
+    assert(file.status === 200, `receipt answered ${file.status}`);
+    assert(file.type.startsWith('application/pdf'), `receipt is ${file.type}`);
+    assert(file.head === '%PDF-', `receipt starts with ${JSON.stringify(file.head)}`);
+  });
+}
+
+// An address file with a semicolon delimiter, a postal-code column the server cannot guess, and one bad line.
+const ADDRESS_CSV = [
+  'numero;rue;Code de tri;lat;lon',
+  '1001;rue des Essais-Civiques;J6E 3Z1;46.0301;-73.4401',
+  '1003;rue des Essais-Civiques;J6E 3Z1;46.0303;-73.4403',
+  'abc;rue des Essais-Civiques;J6E 3Z1;46.0305;-73.4405',
+].join('\n');
+
+/** The administrator's payment, messaging and address pages. */
+async function adminServices(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Sections de l’espace employés' });
+  const recon = await check(
+    'reconciliation shows the sandbox payment by day, with a chart and exports',
+    async () => {
+      await nav.getByRole('link', { name: 'Conciliation' }).click();
+      await expectHeading(page, /^Conciliation$/);
+      await page.getByRole('table', { name: /^Conciliation du / }).waitFor();
+      await page
+        .getByRole('row', { name: /Bac à sable \(test\)/ })
+        .first()
+        .waitFor();
+      await page.getByRole('img', { name: /^Net encaissé par jour/ }).waitFor();
+      const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+      assert(csv?.includes('format=csv') && csv, `CSV link is ${csv}`);
+      const file = await download(page, csv);
+      assert(
+        file.status === 200 && file.type.startsWith('text/csv'),
+        `CSV answered ${file.status} ${file.type}`,
+      );
+      const xlsx = await page.getByRole('link', { name: 'Excel (XLSX)' }).getAttribute('href');
+      assert(xlsx?.includes('format=xlsx'), `XLSX link is ${xlsx}`);
+    },
+  );
+  if (recon) await axe(page, 'staff: reconciliation');
+
+  const orders = await check(
+    'the paid order is listed for staff and refunded in part after confirming',
+    async () => {
+      await nav.getByRole('link', { name: 'Commandes et paiements' }).click();
+      await expectHeading(page, /^Commandes et paiements$/);
+      await page.getByLabel('État').selectOption('paid');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      const row = page.getByRole('row', { name: /Camp de jour/ }).first();
+      await row.waitFor();
+      await axe(page, 'staff: orders');
+      await row.getByRole('link').first().click();
+      await expectHeading(page, /^Commande /);
+      await page.getByLabel('Montant à rembourser ($)').fill('10,00');
+      await page.getByLabel('Raison').fill('Journée annulée (essai)');
+      await page.getByRole('button', { name: 'Rembourser', exact: true }).click();
+      await page.getByRole('dialog').waitFor();
+      await axe(page, 'staff: refund confirmation');
+      await page.getByRole('dialog').getByRole('button', { name: 'Rembourser' }).click();
+      await page.getByText(/^Remboursement de 10,00 .+ effectué/).waitFor();
+    },
+  );
+  if (orders) await axe(page, 'staff: order after refund');
+
+  const settings = await check(
+    'payment settings show tax numbers and the write-only Stripe keys',
+    async () => {
+      await nav.getByRole('link', { name: 'Réglages de paiement' }).click();
+      await expectHeading(page, /^Réglages de paiement$/);
+      const gst = await page.getByLabel('Numéro de TPS').inputValue();
+      assert(gst.includes('RT0001'), `GST number is "${gst}"`);
+      assert((await page.getByLabel('Clé secrète').inputValue()) === '', 'the secret key is shown');
+    },
+  );
+  if (settings) await axe(page, 'staff: payment settings');
+
+  const campaign = await check('a bilingual mass send to a staff member shows its progress', async () => {
+    await nav.getByRole('link', { name: 'Envois de masse' }).click();
+    await expectHeading(page, /^Envois de masse$/);
+    await page
+      .getByRole('group', { name: 'Destinataires parmi le personnel' })
+      .getByRole('checkbox')
+      .first()
+      .check();
+    await page.getByLabel('Objet en français').fill('Essai d’envoi');
+    await page.getByLabel('Objet en anglais').fill('Test send');
+    await page.getByLabel('Message en français').fill('Bonjour, ceci est un essai.');
+    await page.getByLabel('Message en anglais').fill('Hello, this is a test.');
+    await axe(page, 'staff: mass send form');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await expectHeading(page, /^Envoi : Essai d’envoi$/);
+    const bar = page.getByRole('progressbar', { name: 'Progression de l’envoi' });
+    await bar.waitFor();
+    const value = Number(await bar.getAttribute('aria-valuenow'));
+    assert(value >= 0 && value <= 100, `aria-valuenow is ${value}`);
+  });
+  if (campaign) await axe(page, 'staff: mass send progress');
+
+  const imported = await check(
+    'an address file is previewed with its line error, remapped, imported with progress',
+    async () => {
+      await nav.getByRole('link', { name: 'Registre des adresses' }).click();
+      await expectHeading(page, /^Registre des adresses$/);
+      await page.getByRole('link', { name: /^Importer des adresses/ }).click();
+      await expectHeading(page, /^Importer des adresses$/);
+      await axe(page, 'staff: address import');
+      await page.getByLabel('Fichier d’adresses').setInputFiles({
+        name: 'adresses-essai.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(ADDRESS_CSV, 'utf8'),
+      });
+      await page.getByRole('button', { name: 'Téléverser et prévisualiser' }).click();
+      await page.getByRole('heading', { name: '2. Aperçu de adresses-essai.csv' }).waitFor();
+      await page.getByRole('heading', { name: '1 ligne en erreur' }).waitFor();
+      await axe(page, 'staff: address import preview');
+      await page.getByLabel('Code postal', { exact: true }).selectOption('Code de tri');
+      await page.getByRole('button', { name: 'Prévisualiser avec ces colonnes' }).click();
+      await page.getByRole('cell', { name: 'J6E 3Z1' }).first().waitFor();
+      await page.getByRole('button', { name: 'Lancer l’importation' }).click();
+      await page.getByRole('progressbar', { name: 'Progression de l’importation' }).waitFor();
+      await page.getByText('Importation terminée').waitFor();
+      await page.getByText('2 adresses ajoutées, 0 mises à jour, 1 lignes en erreur.').waitFor();
+    },
+  );
+  if (imported) await axe(page, 'staff: address import result');
+
+  const searched = await check(
+    'the imported address is found and its area shown on a map and as a list',
+    async () => {
+      await page.getByRole('link', { name: 'Voir le registre' }).click();
+      await expectHeading(page, /^Registre des adresses$/);
+      await page.getByLabel('Adresse', { exact: true }).fill('1001 rue des essais civiques');
+      await page.getByRole('button', { name: 'Chercher' }).click();
+      await page.getByRole('button', { name: /^Voir le secteur autour de 1001/ }).click();
+      await page.getByRole('heading', { name: /^Adresses à 250 m de 1001/ }).waitFor();
+      await page.getByRole('button', { name: 'Liste' }).click();
+      await page.getByRole('row', { name: /1003/ }).waitFor();
+    },
+  );
+  if (searched) await axe(page, 'staff: address register with map');
+}
+
 async function run(
   base: string,
   browser: Browser,
@@ -304,6 +570,8 @@ async function run(
     await page.getByText('Cette session', { exact: true }).first().waitFor();
   });
 
+  await residentServices(page);
+
   await check('the resident signs out', async () => {
     await signOut(page);
     await page.getByRole('link', { name: 'Se connecter', exact: true }).first().waitFor();
@@ -393,6 +661,7 @@ async function run(
       await noErrorShown(page);
     });
     if (outbox) await axe(page, 'administration: outbox');
+    await adminServices(page);
     await check('administrator signs out', async () => {
       await signOut(page);
     });
@@ -442,6 +711,17 @@ async function run(
     code = /\b(\d{6})\b/.exec((await page.locator('.message-body').textContent()) ?? '')?.[1];
     assert(code, 'no six-digit code in the message');
     await axe(page, 'installation: outbox message');
+    const jobs = await check(
+      'installation: the background jobs page counts jobs per queue and state',
+      async () => {
+        await page.getByRole('link', { name: 'Tâches de fond' }).click();
+        await expectHeading(page, /^Tâches de fond$/);
+        await page.getByRole('table', { name: 'Nombre de tâches par file et par état' }).waitFor();
+        await page.getByRole('table', { name: /^Tâches, page 1/ }).waitFor();
+        await noErrorShown(page);
+      },
+    );
+    if (jobs) await axe(page, 'installation: background jobs');
     await signOut(page);
   });
   await check('the newcomer confirms the address and lands in their account', async () => {
@@ -479,6 +759,26 @@ async function run(
     await noHorizontalScroll(small);
   });
   await axe(small, 'sign-in at 320 px');
+  const narrowAccount = await check(
+    '320 px: messages, preferences and payments have no horizontal scroll',
+    async () => {
+      await small.getByLabel('Adresse courriel').fill(RESIDENT);
+      await small.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+      await small.getByRole('button', { name: 'Se connecter', exact: true }).click();
+      await expectHeading(small, /^Profil$/);
+      for (const [path, title] of [
+        ['/account/inbox', /^Boîte de réception$/],
+        ['/account/notifications', /^Préférences de notification$/],
+        ['/account/orders', /^Mes paiements$/],
+      ] as const) {
+        await small.goto(path);
+        await expectHeading(small, title);
+        await small.locator('main .loading').waitFor({ state: 'detached' });
+        await noHorizontalScroll(small);
+      }
+    },
+  );
+  if (narrowAccount) await axe(small, 'my payments at 320 px');
   await narrow.close();
 
   await check('no JavaScript error or Content-Security-Policy violation in the browser', async () => {

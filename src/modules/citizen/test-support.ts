@@ -16,14 +16,24 @@ let geo = 60000;
 /** A municipality with a unique 5-digit geographic code. */
 export async function createTown(db: Database, name = 'Ville') {
   geo += 1 + Math.floor(Math.random() * 50);
-  return createOrg(db, { geoCode: String(geo), nameFr: `${name} ${geo}`, nameEn: `${name} ${geo}`, refPrefix: 'TST' });
+  return createOrg(db, {
+    geoCode: String(geo),
+    nameFr: `${name} ${geo}`,
+    nameEn: `${name} ${geo}`,
+    refPrefix: 'TST',
+  });
 }
 
 /** A season whose residents' window is open now and non-residents' later (unless told otherwise). */
 export async function createSeason(
   db: Database,
   orgId: string,
-  options: { nonResidentOpen?: boolean; discounts?: FamilyDiscount[]; holdMinutes?: number; offerHours?: number } = {},
+  options: {
+    nonResidentOpen?: boolean;
+    discounts?: FamilyDiscount[];
+    holdMinutes?: number;
+    offerHours?: number;
+  } = {},
 ): Promise<SeasonRow> {
   const now = Date.now();
   const [row] = await db
@@ -86,14 +96,25 @@ export async function createActivity(
 /** A parent with children (birth dates given), signed in, optionally resident of a town. */
 export async function createFamily(
   ctx: TestContext,
-  options: { children?: string[]; residentOf?: string; locale?: 'fr' | 'en'; roles?: Array<{ orgId: string; role: Role }> } = {},
+  options: {
+    children?: string[];
+    residentOf?: string;
+    locale?: 'fr' | 'en';
+    roles?: Array<{ orgId: string; role: Role }>;
+  } = {},
 ): Promise<{ account: TestAccount; client: TestClient; children: string[] }> {
   const account = await createAccount(ctx.db, { locale: options.locale, roles: options.roles });
   const children: string[] = [];
   for (const [i, birthDate] of (options.children ?? []).entries()) {
     const [child] = await ctx.db
       .insert(persons)
-      .values({ householdId: account.householdId, role: 'dependant', givenName: `Enfant${i + 1}`, familyName: 'Test', birthDate })
+      .values({
+        householdId: account.householdId,
+        role: 'dependant',
+        givenName: `Enfant${i + 1}`,
+        familyName: 'Test',
+        birthDate,
+      })
       .returning();
     if (child) children.push(child.id);
   }
@@ -120,13 +141,21 @@ export async function makeResident(db: Database, orgId: string, householdId: str
 
 /** The activity row as it is now. */
 export async function activityNow(db: Database, orgId: string, activityId: string) {
-  const [row] = await db.select().from(activities).where(scopeOf(orgId).where(activities, eq(activities.id, activityId)));
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(scopeOf(orgId).where(activities, eq(activities.id, activityId)));
   if (!row) throw new Error('activity vanished');
   return row;
 }
 
 /** Staff of a town, signed in. */
-export async function staffOf(ctx: TestContext, orgId: string, role: Role = 'recreation', locale: 'fr' | 'en' = 'fr') {
+export async function staffOf(
+  ctx: TestContext,
+  orgId: string,
+  role: Role = 'recreation',
+  locale: 'fr' | 'en' = 'fr',
+) {
   const account = await createAccount(ctx.db, { roles: [{ orgId, role }], locale });
   const client = ctx.client({ locale });
   await signInAs(ctx.db, client, account);

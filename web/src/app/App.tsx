@@ -18,8 +18,22 @@ const auth = () => import('../modules/auth/index.ts');
 const account = () => import('../modules/account/index.ts');
 const staff = () => import('../modules/staff/index.ts');
 const requests = () => import('../modules/citizen/requests/index.ts');
+const portal = () => import('../modules/portal/index.ts');
 const addresses = () => import('../modules/staff/addresses/index.ts');
 
+const RollSearchPage = page(portal, 'RollSearchPage');
+const RollUnitPage = page(portal, 'RollUnitPage');
+const PermitsPage = page(portal, 'PermitsPage');
+const ApplyPage = page(portal, 'ApplyPage');
+const ApplicationPage = page(portal, 'ApplicationPage');
+const RegistryPage = page(portal, 'RegistryPage');
+const VerifyPermitPage = page(portal, 'VerifyPermitPage');
+const CitizenMapPage = page(portal, 'CitizenMapPage');
+const PortalStaffPage = page(portal, 'PortalStaffPage');
+const StaffPermitsPage = page(portal, 'StaffPermitsPage');
+const StaffPermitPage = page(portal, 'StaffPermitPage');
+const StaffRollPage = page(portal, 'StaffRollPage');
+const StaffMapPage = page(portal, 'StaffMapPage');
 const SignInPage = page(auth, 'SignInPage');
 const SignUpPage = page(auth, 'SignUpPage');
 const PasswordResetPage = page(auth, 'PasswordResetPage');
@@ -91,12 +105,20 @@ export function App() {
               <Route path=":orgSlug/requests" element={<RequestsHomePage />} />
               <Route path=":orgSlug/requests/new" element={<NewRequestPage />} />
               <Route path=":orgSlug/requests/suivi/:token" element={<GuestRequestPage />} />
+              <Route path=":orgSlug/roll" element={<RollSearchPage />} />
+              <Route path=":orgSlug/roll/:unitId" element={<RollUnitPage />} />
+              <Route path=":orgSlug/permits" element={<PermitsPage />} />
+              <Route path=":orgSlug/permits/registry" element={<RegistryPage />} />
+              <Route path=":orgSlug/permits/verify/:token" element={<VerifyPermitPage />} />
+              <Route path=":orgSlug/map" element={<CitizenMapPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="password-reset" element={<PasswordResetPage />} />
               <Route element={<RequireSignIn />}>
                 <Route path=":orgSlug/requests/mine" element={<MyRequestsPage />} />
                 <Route path=":orgSlug/requests/:id" element={<RequestPage />} />
+                <Route path=":orgSlug/permits/apply/:typeCode" element={<ApplyPage />} />
+                <Route path=":orgSlug/permits/applications/:id" element={<ApplicationPage />} />
                 <Route path="account" element={<AccountLayout />}>
                   <Route index element={<ProfilePage />} />
                   <Route path="household" element={<HouseholdPage />} />
@@ -129,6 +151,11 @@ export function App() {
                   <Route path="modules/requests/stats" element={<StaffRequestStatsPage />} />
                   <Route path="modules/requests/settings" element={<StaffRequestSettingsPage />} />
                   <Route path="modules/requests/:id" element={<StaffRequestPage />} />
+                  <Route path="modules/urban_planning" element={<PortalStaffPage />} />
+                  <Route path="modules/urban_planning/permits" element={<StaffPermitsPage />} />
+                  <Route path="modules/urban_planning/permits/:id" element={<StaffPermitPage />} />
+                  <Route path="modules/urban_planning/roll" element={<StaffRollPage />} />
+                  <Route path="modules/urban_planning/map" element={<StaffMapPage />} />
                   <Route path="modules/:area" element={<ModuleAreaPage />} />
                 </Route>
                 <Route path="admin" element={<InstallationLayout />}>

@@ -5,12 +5,15 @@
 //   citizen: { fr: citizenFr, en: citizenEn },
 import citizenEn from '../modules/citizen/locales/en.json';
 import citizenFr from '../modules/citizen/locales/fr.json';
+import portalEn from '../modules/portal/locales/en.json';
+import portalFr from '../modules/portal/locales/fr.json';
 
 type Catalogue = Record<string, unknown>;
 
 /** Module namespaces: name → { fr, en }; keys are typed from the French catalogue. */
 export const MODULE_CATALOGUES = {
   citizen: { fr: citizenFr, en: citizenEn },
+  portal: { fr: portalFr, en: portalEn },
 } satisfies Record<string, { fr: Catalogue; en: Catalogue }>;
 
 /** The i18next resource types of the module namespaces. */

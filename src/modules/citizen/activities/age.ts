@@ -10,7 +10,11 @@ export function ageOn(birthDate: string, referenceDate: string): number {
 }
 
 /** Whether an age fits an activity's limits (null means no limit on that side). */
-export function fitsAges(age: number, minAge: number | null, maxAge: number | null): 'ok' | 'too_young' | 'too_old' {
+export function fitsAges(
+  age: number,
+  minAge: number | null,
+  maxAge: number | null,
+): 'ok' | 'too_young' | 'too_old' {
   if (minAge !== null && age < minAge) return 'too_young';
   if (maxAge !== null && age > maxAge) return 'too_old';
   return 'ok';

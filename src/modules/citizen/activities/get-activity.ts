@@ -31,7 +31,10 @@ export async function getActivity(options: {
     .where(
       scope.where(
         activities,
-        and(eq(activities.id, options.activityId), options.includeDrafts ? undefined : eq(activities.status, 'published')),
+        and(
+          eq(activities.id, options.activityId),
+          options.includeDrafts ? undefined : eq(activities.status, 'published'),
+        ),
       ),
     );
   if (!row) throw new AppError('activity.not_found', 404);

@@ -104,7 +104,13 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const season = await saveSeason({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body });
+      const season = await saveSeason({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      });
       return reply.status(201).send(season);
     },
   );
@@ -121,7 +127,14 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      saveSeason({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, seasonId: request.params.seasonId, input: request.body }),
+      saveSeason({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        seasonId: request.params.seasonId,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -132,11 +145,26 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Créer une activité / Create an activity',
         params: OrgParams,
         body: ActivityBody,
-        response: { 201: Type.Ref('CitizenActivity'), 400: err, 401: err, 403: err, 404: err, 409: err, 422: err },
+        response: {
+          201: Type.Ref('CitizenActivity'),
+          400: err,
+          401: err,
+          403: err,
+          404: err,
+          409: err,
+          422: err,
+        },
       },
     },
     async (request, reply) => {
-      const activity = await saveActivity({ db, jobs, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body });
+      const activity = await saveActivity({
+        db,
+        jobs,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      });
       return reply.status(201).send(activity);
     },
   );
@@ -149,7 +177,15 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Modifier une activité (prix, places, fenêtres…) / Change an activity (prices, places…)',
         params: ActivityParams,
         body: ActivityBody,
-        response: { 200: Type.Ref('CitizenActivity'), 400: err, 401: err, 403: err, 404: err, 409: err, 422: err },
+        response: {
+          200: Type.Ref('CitizenActivity'),
+          400: err,
+          401: err,
+          403: err,
+          404: err,
+          409: err,
+          422: err,
+        },
       },
     },
     async (request) =>

@@ -65,10 +65,14 @@ export async function saveActivity(options: {
   const who = requireRecreationStaff(options.auth, options.orgId);
   const { db, orgId, input } = options;
   const scope = scopeOf(orgId);
-  const [season] = await db.select().from(seasons).where(scope.where(seasons, eq(seasons.id, input.seasonId)));
+  const [season] = await db
+    .select()
+    .from(seasons)
+    .where(scope.where(seasons, eq(seasons.id, input.seasonId)));
   if (!season) throw new AppError('season.not_found', 404);
   if (input.endsOn < input.startsOn) throw invalid('endsOn < startsOn');
-  if (input.minAge != null && input.maxAge != null && input.minAge > input.maxAge) throw invalid('minAge > maxAge');
+  if (input.minAge != null && input.maxAge != null && input.minAge > input.maxAge)
+    throw invalid('minAge > maxAge');
   for (const slot of input.schedule)
     if (slot.end <= slot.start) throw invalid(`schedule ${slot.start}–${slot.end}`);
   const values = {
@@ -109,7 +113,8 @@ export async function saveActivity(options: {
       : await db.insert(activities).values(scope.rows(values)).returning({ id: activities.id });
     id = row?.id;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('activity.code_taken', 409, { params: { code: values.code } });
+    if (isUniqueViolation(error))
+      throw new AppError('activity.code_taken', 409, { params: { code: values.code } });
     if (isCheckViolation(error) && options.activityId) {
       const [current] = await db
         .select({ taken: activities.taken })

@@ -73,7 +73,8 @@ export async function saveSeason(options: {
   const discounts = [...(input.familyDiscounts ?? [])].sort((a, b) => a.nth - b.nth);
   if (discounts.some((d) => d.nth < 2 || d.percent < 0 || d.percent > 100)) invalidThrow('familyDiscounts');
   const room = input.waitingRoom;
-  if (room && (room.perMinute < 1 || new Date(room.until) <= new Date(room.from))) invalidThrow('waitingRoom');
+  if (room && (room.perMinute < 1 || new Date(room.until) <= new Date(room.from)))
+    invalidThrow('waitingRoom');
   const values = {
     nameFr: input.nameFr.trim(),
     nameEn: input.nameEn.trim(),
@@ -91,7 +92,11 @@ export async function saveSeason(options: {
     updatedAt: sql`now()`,
   };
   const [row] = options.seasonId
-    ? await db.update(seasons).set(values).where(scope.where(seasons, eq(seasons.id, options.seasonId))).returning()
+    ? await db
+        .update(seasons)
+        .set(values)
+        .where(scope.where(seasons, eq(seasons.id, options.seasonId)))
+        .returning()
     : await db.insert(seasons).values(scope.rows(values)).returning();
   if (!row) throw new AppError('season.not_found', 404);
   await recordAudit(db, {

@@ -120,7 +120,10 @@ export const activities = pgTable(
     index('citizen_activities_org_season_idx').on(t.orgId, t.seasonId, t.category),
     // The database itself refuses overbooking, behind the conditional UPDATE that takes places.
     check('citizen_activities_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
-    check('citizen_activities_ages', sql`${t.minAge} IS NULL OR ${t.maxAge} IS NULL OR ${t.minAge} <= ${t.maxAge}`),
+    check(
+      'citizen_activities_ages',
+      sql`${t.minAge} IS NULL OR ${t.maxAge} IS NULL OR ${t.minAge} <= ${t.maxAge}`,
+    ),
   ],
 );
 

@@ -28,7 +28,9 @@ export const SeasonSchema = Type.Object(
     familyDiscounts: Type.Array(Type.Object({ nth: Type.Integer(), percent: Type.Integer() })),
     holdMinutes: Type.Integer(),
     offerHours: Type.Integer(),
-    waitingRoom: Nullable(Type.Object({ perMinute: Type.Integer(), from: Type.String(), until: Type.String() })),
+    waitingRoom: Nullable(
+      Type.Object({ perMinute: Type.Integer(), from: Type.String(), until: Type.String() }),
+    ),
   },
   { $id: 'CitizenSeason' },
 );
@@ -54,14 +56,22 @@ export const ActivitySchema = Type.Object(
     capacity: Type.Integer(),
     placesLeft: Type.Integer(),
     waitlistCount: Type.Integer(),
-    prices: Type.Object({ residentCents: Type.Integer(), partnerCents: Type.Integer(), nonResidentCents: Type.Integer() }),
+    prices: Type.Object({
+      residentCents: Type.Integer(),
+      partnerCents: Type.Integer(),
+      nonResidentCents: Type.Integer(),
+    }),
     allowInstalments: Type.Boolean(),
     cancellation: Type.Object({
       fullRefundDaysBefore: Type.Integer(),
       refundPercentAfter: Type.Integer(),
       feeCents: Type.Integer(),
     }),
-    windows: Type.Object({ residentOpensAt: Type.String(), nonResidentOpensAt: Type.String(), closesAt: Type.String() }),
+    windows: Type.Object({
+      residentOpensAt: Type.String(),
+      nonResidentOpensAt: Type.String(),
+      closesAt: Type.String(),
+    }),
     status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
   },
   { $id: 'CitizenActivity' },
@@ -121,7 +131,9 @@ export const ActivityBody = Type.Object(
     refundFullDaysBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     refundPercentAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     cancellationFeeCents: Type.Optional(Cents),
-    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')])),
+    status: Type.Optional(
+      Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
+    ),
   },
   { additionalProperties: false },
 );

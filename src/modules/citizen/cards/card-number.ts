@@ -31,7 +31,8 @@ export function isLuhnValid(number: string): boolean {
 /** The card number of a town's serial. */
 export function cardNumber(geoCode: string, serial: number): string {
   if (!/^\d{5}$/.test(geoCode)) throw new Error('cardNumber: a municipality has a 5-digit geographic code');
-  if (!Number.isSafeInteger(serial) || serial < 1 || serial > 99_999_999) throw new Error('cardNumber: serial');
+  if (!Number.isSafeInteger(serial) || serial < 1 || serial > 99_999_999)
+    throw new Error('cardNumber: serial');
   const payload = `${geoCode}${String(serial).padStart(8, '0')}`;
   return `${payload}${luhnCheckDigit(payload)}`;
 }

@@ -15,14 +15,29 @@ export interface CardContent {
 }
 
 const LABELS = {
-  fr: { title: 'Carte citoyenne', holder: 'Titulaire', number: 'Numéro', valid: 'Valide jusqu’au', issued: 'Émise le', note: 'Présentez cette carte (imprimée ou sur votre téléphone) au comptoir des loisirs.' },
-  en: { title: 'Citizen card', holder: 'Holder', number: 'Number', valid: 'Valid until', issued: 'Issued on', note: 'Show this card (printed or on your phone) at the recreation counter.' },
+  fr: {
+    title: 'Carte citoyenne',
+    holder: 'Titulaire',
+    number: 'Numéro',
+    valid: 'Valide jusqu’au',
+    issued: 'Émise le',
+    note: 'Présentez cette carte (imprimée ou sur votre téléphone) au comptoir des loisirs.',
+  },
+  en: {
+    title: 'Citizen card',
+    holder: 'Holder',
+    number: 'Number',
+    valid: 'Valid until',
+    issued: 'Issued on',
+    note: 'Show this card (printed or on your phone) at the recreation counter.',
+  },
 } as const;
 
 function date(day: string, locale: 'fr' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /**
@@ -32,7 +47,13 @@ function date(day: string, locale: 'fr' | 'en'): string {
  */
 export async function renderCardPdf(card: CardContent): Promise<Buffer> {
   const l = LABELS[card.locale];
-  const barcode = await bwipjs.toBuffer({ bcid: 'code128', text: card.number, scale: 3, height: 10, includetext: false });
+  const barcode = await bwipjs.toBuffer({
+    bcid: 'code128',
+    text: card.number,
+    scale: 3,
+    height: 10,
+    includetext: false,
+  });
   const qr = await QRCode.toBuffer(card.number, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -55,22 +76,47 @@ export async function renderCardPdf(card: CardContent): Promise<Buffer> {
   const h = 54 * mm;
   doc.roundedRect(x, y, w, h, 8).lineWidth(1).stroke('#555555');
   doc.rect(x, y, w, 16 * mm).fill(card.primaryColor);
-  doc.fillColor('white').font('Helvetica-Bold').fontSize(11).text(card.town, x + 8, y + 8, { width: w - 16 });
-  doc.font('Helvetica').fontSize(8).text(l.title, x + 8, y + 24, { width: w - 16 });
-  doc.fillColor('black').font('Helvetica').fontSize(6).text(l.holder, x + 8, y + 16 * mm + 6);
-  doc.font('Helvetica-Bold').fontSize(10).text(card.holder, x + 8, y + 16 * mm + 14, { width: w - 90 });
-  doc.font('Helvetica').fontSize(6).text(`${l.valid} ${date(card.validUntil, card.locale)}`, x + 8, y + 16 * mm + 30, {
-    width: w - 90,
-  });
+  doc
+    .fillColor('white')
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(card.town, x + 8, y + 8, { width: w - 16 });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(l.title, x + 8, y + 24, { width: w - 16 });
+  doc
+    .fillColor('black')
+    .font('Helvetica')
+    .fontSize(6)
+    .text(l.holder, x + 8, y + 16 * mm + 6);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text(card.holder, x + 8, y + 16 * mm + 14, { width: w - 90 });
+  doc
+    .font('Helvetica')
+    .fontSize(6)
+    .text(`${l.valid} ${date(card.validUntil, card.locale)}`, x + 8, y + 16 * mm + 30, {
+      width: w - 90,
+    });
   doc.image(qr, x + w - 70, y + 16 * mm + 4, { width: 62, height: 62 });
   doc.image(barcode, x + 8, y + h - 34, { width: w - 90, height: 22 });
-  doc.font('Courier-Bold').fontSize(8).text(formatCardNumber(card.number), x + 8, y + h - 10, { width: w - 16 });
+  doc
+    .font('Courier-Bold')
+    .fontSize(8)
+    .text(formatCardNumber(card.number), x + 8, y + h - 10, { width: w - 16 });
 
-  doc.font('Helvetica-Bold').fontSize(14).text(l.title, x, y + h + 30);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .text(l.title, x, y + h + 30);
   doc.font('Helvetica').fontSize(11);
   doc.text(`${l.holder} : ${card.holder}`);
   doc.text(`${l.number} : ${formatCardNumber(card.number)}`);
-  doc.text(`${l.issued} ${date(card.issuedOn, card.locale)} — ${l.valid} ${date(card.validUntil, card.locale)}`);
+  doc.text(
+    `${l.issued} ${date(card.issuedOn, card.locale)} — ${l.valid} ${date(card.validUntil, card.locale)}`,
+  );
   doc.moveDown().text(l.note);
   doc.end();
   return done;

@@ -10,9 +10,9 @@ import { todayInQuebec } from '../../../platform/people/birth-date.ts';
 import { persons } from '../../../platform/people/schema.ts';
 import { recreationPartners, residentStanding } from '../residency/resident-status.ts';
 import { formatCardNumber, parseCardNumber } from './card-number.ts';
+import type { CardView } from './card-view.ts';
 import { replaceCard } from './my-cards.ts';
 import { cards } from './schema.ts';
-import type { CardView } from './card-view.ts';
 
 /** What the counter sees for a card. */
 export interface CardCheck {
@@ -52,7 +52,11 @@ export async function checkCard(options: {
       action: 'citizen.card_checked',
       targetType: 'citizen_card',
       targetId: card?.id,
-      details: { result, number: parsed ? formatCardNumber(parsed.number) : 'invalid', cardOrgId: card?.orgId ?? null },
+      details: {
+        result,
+        number: parsed ? formatCardNumber(parsed.number) : 'invalid',
+        cardOrgId: card?.orgId ?? null,
+      },
     });
   if (!parsed) {
     await audit('invalid_number');

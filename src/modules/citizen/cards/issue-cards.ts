@@ -32,7 +32,13 @@ async function nextSerial(tx: Executor, orgId: string): Promise<number> {
 /** Issues one card (a new number) to a person; `replaces` links it to the card it replaces. */
 export async function issueCard(
   tx: Executor,
-  options: { orgId: string; geoCode: string; personId: string; householdId: string; replaces?: string | null },
+  options: {
+    orgId: string;
+    geoCode: string;
+    personId: string;
+    householdId: string;
+    replaces?: string | null;
+  },
 ): Promise<CardRow> {
   const issuedOn = todayInQuebec();
   const [row] = await tx
@@ -83,7 +89,12 @@ export async function issueHouseholdCards(
   for (const m of members) {
     if (holding.some((h) => h.personId === m.id)) continue;
     issued.push(
-      await issueCard(tx, { orgId: options.orgId, geoCode: org.geoCode, personId: m.id, householdId: options.householdId }),
+      await issueCard(tx, {
+        orgId: options.orgId,
+        geoCode: org.geoCode,
+        personId: m.id,
+        householdId: options.householdId,
+      }),
     );
   }
   return issued;
@@ -92,11 +103,21 @@ export async function issueHouseholdCards(
 /** Revokes a household's active cards in a town (a move, or a residency that ended). */
 export async function revokeHouseholdCards(
   tx: Executor,
-  options: { orgId: string; householdId: string; reason: 'moved' | 'residency_ended'; byAccountId: string | null },
+  options: {
+    orgId: string;
+    householdId: string;
+    reason: 'moved' | 'residency_ended';
+    byAccountId: string | null;
+  },
 ): Promise<number> {
   const rows = await tx
     .update(cards)
-    .set({ status: 'revoked', revokedAt: sql`now()`, revokeReason: options.reason, revokedByAccountId: options.byAccountId })
+    .set({
+      status: 'revoked',
+      revokedAt: sql`now()`,
+      revokeReason: options.reason,
+      revokedByAccountId: options.byAccountId,
+    })
     .where(
       scopeOf(options.orgId).where(
         cards,

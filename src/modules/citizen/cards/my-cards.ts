@@ -35,7 +35,10 @@ export async function issueMyCards(options: {
   orgId: string;
 }): Promise<CardView[]> {
   const household = await loadHousehold(options.db, options.auth);
-  const standing = await residentStanding(options.db, { orgId: options.orgId, householdId: household.self.householdId });
+  const standing = await residentStanding(options.db, {
+    orgId: options.orgId,
+    householdId: household.self.householdId,
+  });
   if (standing.category !== 'resident') throw new AppError('card.not_resident', 409);
   await options.db.transaction((tx) =>
     issueHouseholdCards(tx, { orgId: options.orgId, householdId: household.self.householdId }),
@@ -50,7 +53,9 @@ async function ownCard(db: Executor, auth: AuthContext | null, orgId: string, ca
     .from(cards)
     .innerJoin(persons, eq(persons.id, cards.personId))
     .innerJoin(organisations, eq(organisations.id, cards.orgId))
-    .where(scopeOf(orgId).where(cards, eq(cards.id, cardId), eq(cards.householdId, household.self.householdId)));
+    .where(
+      scopeOf(orgId).where(cards, eq(cards.id, cardId), eq(cards.householdId, household.self.householdId)),
+    );
   if (!row) throw new AppError('card.not_found', 404);
   return { household, ...row };
 }
@@ -84,7 +89,12 @@ export async function replaceMyCard(options: {
   orgId: string;
   cardId: string;
 }): Promise<CardView> {
-  const { household, card, person, org } = await ownCard(options.db, options.auth, options.orgId, options.cardId);
+  const { household, card, person, org } = await ownCard(
+    options.db,
+    options.auth,
+    options.orgId,
+    options.cardId,
+  );
   memberToActFor(household, person.id);
   return replaceCard(options.db, { card, person, org, byAccountId: household.accountId });
 }
@@ -104,7 +114,12 @@ export async function replaceCard(
   const fresh = await db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(cards)
-      .set({ status: 'revoked', revokedAt: new Date(), revokeReason: 'lost', revokedByAccountId: options.byAccountId })
+      .set({
+        status: 'revoked',
+        revokedAt: new Date(),
+        revokeReason: 'lost',
+        revokedByAccountId: options.byAccountId,
+      })
       .where(scope.where(cards, eq(cards.id, card.id), eq(cards.status, 'active')))
       .returning();
     if (!revoked) throw new AppError('card.revoked', 409);

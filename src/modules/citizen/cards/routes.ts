@@ -24,7 +24,12 @@ const CardSchema = Type.Object(
 const CheckSchema = Type.Object({
   number: Type.String(),
   valid: Type.Boolean(),
-  reason: Type.Union([Type.Literal('revoked'), Type.Literal('expired'), Type.Literal('residency_ended'), Type.Null()]),
+  reason: Type.Union([
+    Type.Literal('revoked'),
+    Type.Literal('expired'),
+    Type.Literal('residency_ended'),
+    Type.Null(),
+  ]),
   revokeReason: Type.Union([Type.String(), Type.Null()]),
   holder: Type.Object({ name: Type.String(), birthDate: Type.Union([Type.String(), Type.Null()]) }),
   town: Type.Object({ id: Type.String(), slug: Type.String(), name: Bilingual }),
@@ -44,7 +49,11 @@ export const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/citizen/me/cards',
     {
-      schema: { tags, summary: 'Cartes de mon ménage / My household’s cards', response: { 200: Type.Array(ref), 401: err } },
+      schema: {
+        tags,
+        summary: 'Cartes de mon ménage / My household’s cards',
+        response: { 200: Type.Array(ref), 401: err },
+      },
     },
     async (request) => listMyCards({ db, auth: request.auth }),
   );
@@ -74,7 +83,12 @@ export const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await myCardPdf({ db, auth: request.auth, ...request.params, locale: request.query.lang ?? request.locale });
+      const file = await myCardPdf({
+        db,
+        auth: request.auth,
+        ...request.params,
+        locale: request.query.lang ?? request.locale,
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${file.fileName}"`)
@@ -87,7 +101,8 @@ export const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Remplacer une carte perdue (l’ancien numéro est annulé) / Replace a lost card (the old number is revoked)',
+        summary:
+          'Remplacer une carte perdue (l’ancien numéro est annulé) / Replace a lost card (the old number is revoked)',
         params: CardParams,
         response: { 200: ref, 401: err, 403: err, 404: err, 409: err },
       },
@@ -102,7 +117,10 @@ export const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Vérifier une carte au comptoir (journalisé) / Check a card at the counter (logged)',
         params: Type.Object({ orgId: Uuid }),
-        body: Type.Object({ number: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { number: Type.String({ minLength: 1, maxLength: 40 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: CheckSchema, 400: err, 401: err, 403: err, 404: err },
       },
     },

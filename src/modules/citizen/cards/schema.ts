@@ -32,9 +32,7 @@ export const cards = pgTable(
   (t) => [
     tenantKey(t),
     uniqueIndex('citizen_cards_number_key').on(t.orgId, t.number),
-    uniqueIndex('citizen_cards_active_key')
-      .on(t.orgId, t.personId)
-      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('citizen_cards_active_key').on(t.orgId, t.personId).where(sql`${t.status} = 'active'`),
     index('citizen_cards_household_idx').on(t.orgId, t.householdId),
   ],
 );

@@ -86,6 +86,7 @@ let apiKey: string;
 let keyId: string;
 let admin: Awaited<ReturnType<typeof clientFor>>;
 let reference: string;
+let other: Awaited<ReturnType<typeof townWithCategories>>;
 
 const V2 = '/open311/v2';
 const get = (url: string, locale: 'fr' | 'en' = 'fr') => ctx.client({ locale }).get(`${V2}${url}`);
@@ -103,7 +104,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   town = await townWithCategories(ctx, 'JOL');
   slug = town.org.slug;
-  await townWithCategories(ctx, 'AUT');
+  other = await townWithCategories(ctx, 'AUT');
   const citizen = await clientFor(ctx);
   const created = await citizen.client.post<{ reference: string; id: string }>(
     `/api/orgs/${town.org.id}/requests`,
@@ -297,6 +298,20 @@ describe('GeoReport v2 conformance', () => {
     });
     expect(otherTown.statusCode).toBe(404);
     xml(otherTown.body);
+    // One town's key, requests and references mean nothing in another jurisdiction.
+    const elsewhere = await post('json', {
+      api_key: apiKey,
+      jurisdiction_id: other.org.slug,
+      service_code: 'nid-de-poule',
+      lat: '46.02',
+      long: '-73.44',
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    const theirs = await get(
+      `/requests.json?jurisdiction_id=${other.org.slug}&start_date=2000-01-01T00:00:00Z`,
+    );
+    expect(JSON.stringify(theirs.body)).not.toContain(reference);
+    expect((await get(`/requests/${reference}.json?jurisdiction_id=${other.org.slug}`)).status).toBe(404);
     await admin.client.delete(`/api/orgs/${town.org.id}/open311/keys/${keyId}`);
     const revoked = await post('json', {
       api_key: apiKey,

@@ -80,7 +80,9 @@ export async function cancelRegistration(options: {
       orgId,
       orderId: registration.orderId,
       reason: 'registration cancelled',
-      eventSource: staffId ? { source: 'staff', actorAccountId: staffId } : { source: 'client', actorAccountId: actor },
+      eventSource: staffId
+        ? { source: 'staff', actorAccountId: staffId }
+        : { source: 'client', actorAccountId: actor },
     }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'payment.cannot_cancel')
         throw new AppError('registration.cannot_cancel', 409, { params: { status: 'paid' } });
@@ -105,8 +107,13 @@ export async function cancelRegistration(options: {
       .where(scope.where(activities, eq(activities.id, registration.activityId)));
     if (order && activity && order.totalCents > 0) {
       // With instalments, only the share of what was paid so far comes back.
-      const paidShare = Math.floor((registration.amountCents * Math.min(order.paidCents, order.totalCents)) / order.totalCents);
-      refundCents = Math.min(refundFor(activity, paidShare, todayInQuebec()), order.paidCents - order.refundedCents);
+      const paidShare = Math.floor(
+        (registration.amountCents * Math.min(order.paidCents, order.totalCents)) / order.totalCents,
+      );
+      refundCents = Math.min(
+        refundFor(activity, paidShare, todayInQuebec()),
+        order.paidCents - order.refundedCents,
+      );
     }
   }
   const { ended, offered } = await db.transaction((tx) =>
@@ -118,7 +125,8 @@ export async function cancelRegistration(options: {
       extra: { cancelledByAccountId: actor, refundCents },
     }),
   );
-  if (!ended[0]) throw new AppError('registration.cannot_cancel', 409, { params: { status: registration.status } });
+  if (!ended[0])
+    throw new AppError('registration.cannot_cancel', 409, { params: { status: registration.status } });
   await queueOfferNotices(options.jobs, offered);
   let refunded = false;
   if (options.staff?.refund && refundCents > 0 && registration.orderId) {

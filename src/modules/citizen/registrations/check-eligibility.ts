@@ -38,7 +38,13 @@ export async function checkEligibility(options: {
     .where(scope.where(activities, eq(activities.id, options.input.activityId)));
   if (!found) throw new AppError('activity.not_found', 404);
   const standing = await residentStanding(db, { orgId, householdId: household.self.householdId });
-  const { problems } = checkRules({ ...found, person, category: standing.category, now: options.now ?? new Date(), locale });
+  const { problems } = checkRules({
+    ...found,
+    person,
+    category: standing.category,
+    now: options.now ?? new Date(),
+    locale,
+  });
   const [already] = await db
     .select({ id: registrations.id })
     .from(registrations)
@@ -51,7 +57,11 @@ export async function checkEligibility(options: {
     );
   const title = locale === 'fr' ? found.activity.titleFr : found.activity.titleEn;
   if (already)
-    problems.push({ code: 'registration.already_registered', params: { name: person.givenName, title }, status: 409 });
+    problems.push({
+      code: 'registration.already_registered',
+      params: { name: person.givenName, title },
+      status: 409,
+    });
   return {
     category: standing.category,
     listPriceCents: listPrice(found.activity, standing.category),

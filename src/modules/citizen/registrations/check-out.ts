@@ -12,7 +12,7 @@ import { activities, seasons } from '../activities/schema.ts';
 import { residentStanding } from '../residency/resident-status.ts';
 import { requireAdmission } from '../waiting-room/waiting-room.ts';
 import { describeProblems } from './describe-problems.ts';
-import { type Problem, checkRules } from './eligibility.ts';
+import { checkRules, type Problem } from './eligibility.ts';
 import { type Household, loadHousehold, memberToActFor } from './household.ts';
 import { orderFor } from './order-for.ts';
 import { takePlaces, waitlistPositions } from './places.ts';
@@ -102,40 +102,40 @@ export async function checkOut(options: {
       if (!options.counter || !problem.code.startsWith('registration.window'))
         problems.push({ index, problem });
   });
-  const existing = await db
-    .select({ activityId: registrations.activityId, personId: registrations.personId })
-    .from(registrations)
-    .where(
-      scope.where(
-        registrations,
-        inArray(registrations.activityId, activityIds),
-        inArray(registrations.personId, [...people.keys()]),
-        inArray(registrations.status, [...ACTIVE]),
-      ),
-    );
-  items.forEach((item, index) => {
-    if (!existing.some((e) => e.activityId === item.activityId && e.personId === item.personId)) return;
-    const { activity } = byId.get(item.activityId) as ActivityWithSeason;
-    const name = (people.get(item.personId) as PersonRow).givenName;
-    const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
-    problems.push({ index, problem: { code: 'registration.already_registered', params: { name, title }, status: 409 } });
-  });
-  if (problems.length > 0) throw describeProblems(problems, items, locale);
-
-  // Children of the household already in the season count for the family discount of this cart.
+  // One read for both "already registered" and the family discount: the household's live registrations.
   const seasonIds = [...new Set(found.map((f) => f.season.id))];
-  const counted = await db
-    .selectDistinct({ personId: registrations.personId, seasonId: activities.seasonId })
+  const live = await db
+    .select({
+      activityId: registrations.activityId,
+      personId: registrations.personId,
+      status: registrations.status,
+      seasonId: activities.seasonId,
+    })
     .from(registrations)
     .innerJoin(activities, scope.where(activities, eq(activities.id, registrations.activityId)))
     .where(
       scope.where(
         registrations,
         eq(registrations.householdId, household.self.householdId),
-        inArray(registrations.status, ['pending_payment', 'confirmed']),
+        inArray(registrations.status, [...ACTIVE]),
         inArray(activities.seasonId, seasonIds),
       ),
     );
+  const existing = live;
+  items.forEach((item, index) => {
+    if (!existing.some((e) => e.activityId === item.activityId && e.personId === item.personId)) return;
+    const { activity } = byId.get(item.activityId) as ActivityWithSeason;
+    const name = (people.get(item.personId) as PersonRow).givenName;
+    const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
+    problems.push({
+      index,
+      problem: { code: 'registration.already_registered', params: { name, title }, status: 409 },
+    });
+  });
+  if (problems.length > 0) throw describeProblems(problems, items, locale);
+
+  // Children of the household already in the season count for the family discount of this cart.
+  const counted = live.filter((r) => r.status === 'pending_payment' || r.status === 'confirmed');
   const prices = new Map<string, { list: number; percent: number; amount: number }>();
   for (const seasonId of seasonIds) {
     const season = found.find((f) => f.season.id === seasonId)?.season;
@@ -174,12 +174,19 @@ export async function checkOut(options: {
         if (!placed && !positions) {
           const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
           for (const i of group)
-            full.push({ index: items.indexOf(i), problem: { code: 'registration.full', params: { title }, status: 409 } });
+            full.push({
+              index: items.indexOf(i),
+              problem: { code: 'registration.full', params: { title }, status: 409 },
+            });
           continue;
         }
         group.forEach((item, k) => {
           const person = people.get(item.personId) as PersonRow;
-          const price = prices.get(`${item.activityId}:${item.personId}`) ?? { list: 0, percent: 0, amount: 0 };
+          const price = prices.get(`${item.activityId}:${item.personId}`) ?? {
+            list: 0,
+            percent: 0,
+            amount: 0,
+          };
           values.push(
             scope.rows({
               activityId,
@@ -221,6 +228,10 @@ export async function checkOut(options: {
         orgId,
         accountId: household.accountId,
         registrationIds: held.map((r) => r.id),
+        fresh: held.map((registration) => ({
+          registration,
+          activity: (byId.get(registration.activityId) as ActivityWithSeason).activity,
+        })),
         createdByAccountId: options.counter?.staffAccountId ?? null,
         source: options.counter ? 'staff' : 'module',
         customerName: `${household.self.givenName} ${household.self.familyName}`,
@@ -232,17 +243,35 @@ export async function checkOut(options: {
     }
   }
   // A free cart is paid at once, which confirmed its registrations: read them as they now are.
-  const final = order
-    ? await db
-        .select()
-        .from(registrations)
-        .where(scope.where(registrations, inArray(registrations.id, rows.map((r) => r.id))))
-    : rows;
-  const order_ = new Map(final.map((r) => [r.id, r]));
+  const final =
+    order?.status === 'paid'
+      ? await db
+          .select()
+          .from(registrations)
+          .where(
+            scope.where(
+              registrations,
+              inArray(
+                registrations.id,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
+      : rows;
+  const now_ = new Map(final.map((r) => [r.id, r]));
   return {
-    registrations: rows.map((r) => registrationView(order_.get(r.id) ?? r)),
+    registrations: rows.map((r) => {
+      const view = registrationView(now_.get(r.id) ?? r);
+      return order && r.status === 'pending_payment' ? { ...view, orderId: order.id } : view;
+    }),
     order: order
-      ? { id: order.id, reference: order.reference, status: order.status, totalCents: order.totalCents, allowInstalments: order.allowInstalments }
+      ? {
+          id: order.id,
+          reference: order.reference,
+          status: order.status,
+          totalCents: order.totalCents,
+          allowInstalments: order.allowInstalments,
+        }
       : null,
   };
 }

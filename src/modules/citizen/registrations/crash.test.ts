@@ -1,7 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -25,7 +25,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function withDatabase<T>(use: (db: Awaited<ReturnType<typeof openPglite>>['db']) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  use: (db: Awaited<ReturnType<typeof openPglite>>['db']) => Promise<T>,
+): Promise<T> {
   const handle = await openPglite({ dataDir: join(dataDir, 'pglite') });
   try {
     await runMigrations(handle);
@@ -37,7 +39,9 @@ async function withDatabase<T>(use: (db: Awaited<ReturnType<typeof openPglite>>[
 
 describe('a server killed during a rush', () => {
   it('keeps every registration it acknowledged, and never more than the capacity, after SIGKILL and a restart', async () => {
-    const setup: RushSetup = await withDatabase((db) => seedRush(db, { count: 400, places: 150, activityCount: 3 }));
+    const setup: RushSetup = await withDatabase((db) =>
+      seedRush(db, { count: 400, places: 150, activityCount: 3 }),
+    );
     const port = String(await freePort());
     const env = { PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir };
     server = await startServerProcess(env);
@@ -73,11 +77,16 @@ describe('a server killed during a rush', () => {
     };
     const running = Promise.all(Array.from({ length: 16 }, worker));
     // Kill -9 in the middle of the rush, once a good number of registrations were acknowledged.
-    while (acknowledged.length < 120 && next < setup.registrants.length) await new Promise((r) => setTimeout(r, 5));
+    while (acknowledged.length < 120 && next < setup.registrants.length)
+      await new Promise((r) => setTimeout(r, 5));
     killed = true;
     server.kill('SIGKILL');
     await running;
-    await new Promise<void>((resolve) => (server?.exitCode !== null || server?.signalCode !== null ? resolve() : server?.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      server?.exitCode !== null || server?.signalCode !== null
+        ? resolve()
+        : server?.once('exit', () => resolve()),
+    );
     expect(acknowledged.length, JSON.stringify([...statuses])).toBeGreaterThanOrEqual(120);
 
     // Restart on the same data: it recovers and answers.
@@ -90,7 +99,10 @@ describe('a server killed during a rush', () => {
     await withDatabase(async (db) => {
       const found = await db.select().from(registrations).where(inArray(registrations.id, acknowledged));
       expect(found.length).toBe(acknowledged.length);
-      const all = await db.select().from(registrations).where(inArray(registrations.activityId, setup.activityIds));
+      const all = await db
+        .select()
+        .from(registrations)
+        .where(inArray(registrations.activityId, setup.activityIds));
       const acts = await db.select().from(activities).where(inArray(activities.id, setup.activityIds));
       for (const a of acts) {
         const holding = all.filter((r) => r.activityId === a.id && HOLDS_PLACE.includes(r.status)).length;

@@ -14,12 +14,15 @@ interface ConfirmedParams extends Record<string, unknown> {
 /** The confirmation of paid registrations, with the receipt's link. */
 export const REGISTRATION_CONFIRMED = defineNotification<ConfirmedParams>('citizen.registration_confirmed', {
   subject: (p, l) =>
-    l === 'fr' ? `Inscription confirmée — ${p.town.fr} (${p.reference})` : `Registration confirmed — ${p.town.en} (${p.reference})`,
+    l === 'fr'
+      ? `Inscription confirmée — ${p.town.fr} (${p.reference})`
+      : `Registration confirmed — ${p.town.en} (${p.reference})`,
   text: (p, l) =>
     l === 'fr'
       ? `Bonjour ${p.givenName},\n\nVos inscriptions sont confirmées :\n${p.lines.map((x) => `• ${x.fr}`).join('\n')}\n\nTotal : ${p.total.fr} (commande ${p.reference}).\nReçu : ${p.receiptUrl}\nVos inscriptions : ${p.registrationsUrl}${p.testMode ? '\n\nMODE TEST — aucun paiement réel.' : ''}`
       : `Hello ${p.givenName},\n\nYour registrations are confirmed:\n${p.lines.map((x) => `• ${x.en}`).join('\n')}\n\nTotal: ${p.total.en} (order ${p.reference}).\nReceipt: ${p.receiptUrl}\nYour registrations: ${p.registrationsUrl}${p.testMode ? '\n\nTEST MODE — no real payment.' : ''}`,
-  short: (p, l) => (l === 'fr' ? `Inscription confirmée (${p.reference}).` : `Registration confirmed (${p.reference}).`),
+  short: (p, l) =>
+    l === 'fr' ? `Inscription confirmée (${p.reference}).` : `Registration confirmed (${p.reference}).`,
   url: (p) => p.registrationsUrl,
 });
 

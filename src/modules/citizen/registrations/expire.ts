@@ -30,7 +30,13 @@ export async function expireHolds(options: {
   for (const orderId of new Set(due.map((d) => d.orderId).filter((o): o is string => !!o))) {
     const orgId = due.find((d) => d.orderId === orderId)?.orgId as string;
     try {
-      await cancelOrder({ db, stripeConfig: options.stripeConfig, orgId, orderId, reason: 'registration hold expired' });
+      await cancelOrder({
+        db,
+        stripeConfig: options.stripeConfig,
+        orgId,
+        orderId,
+        reason: 'registration hold expired',
+      });
       n++;
     } catch {
       // Paid or being paid at this very moment: the payment decides.
@@ -38,7 +44,13 @@ export async function expireHolds(options: {
   }
   for (const d of due.filter((x) => !x.orderId)) {
     const { ended, offered } = await db.transaction((tx) =>
-      endRegistrations(tx, { orgId: d.orgId, ids: [d.id], from: ['pending_payment'], to: 'expired', deadline: 'hold' }),
+      endRegistrations(tx, {
+        orgId: d.orgId,
+        ids: [d.id],
+        from: ['pending_payment'],
+        to: 'expired',
+        deadline: 'hold',
+      }),
     );
     n += ended.length;
     await queueOfferNotices(jobs, offered);
@@ -63,7 +75,13 @@ export async function expireOffers(options: { db: Database; jobs: JobQueue }): P
   let n = 0;
   for (const d of due) {
     const { ended, offered } = await db.transaction((tx) =>
-      endRegistrations(tx, { orgId: d.orgId, ids: [d.id], from: ['offered'], to: 'offer_expired', deadline: 'offer' }),
+      endRegistrations(tx, {
+        orgId: d.orgId,
+        ids: [d.id],
+        from: ['offered'],
+        to: 'offer_expired',
+        deadline: 'offer',
+      }),
     );
     n += ended.length;
     await queueOfferNotices(jobs, offered);

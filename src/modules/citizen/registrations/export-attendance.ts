@@ -1,5 +1,5 @@
-import type { AuthContext } from '../../../platform/auth/context.ts';
 import { EXPORT_FORMATS, tableToCsv, tableToXlsx } from '../../../platform/audit/table-export.ts';
+import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { listActivityRegistrations } from './list-activity-registrations.ts';
 import type { RegistrationStatus } from './schema.ts';
@@ -38,7 +38,11 @@ export async function exportAttendance(options: {
   }
   const l = options.locale;
   const table = {
-    columns: Object.entries(HEADERS).map(([key, h]) => ({ key, header: h[l], width: key === 'email' ? 30 : 18 })),
+    columns: Object.entries(HEADERS).map(([key, h]) => ({
+      key,
+      header: h[l],
+      width: key === 'email' ? 30 : 18,
+    })),
     rows: items.map((r, i) => ({
       position: r.waitlistPosition ?? i + 1,
       familyName: r.familyName,
@@ -52,7 +56,13 @@ export async function exportAttendance(options: {
       present: '',
     })),
   };
-  const name = `${list.activity.code}-${l === 'fr' ? 'presences' : 'attendance'}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const name = `${list.activity.code}-${l === 'fr' ? 'presences' : 'attendance'}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
   const body = options.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table, list.activity.code);
-  return { body, contentType: EXPORT_FORMATS[options.format].type, filename: `${name}.${EXPORT_FORMATS[options.format].extension}` };
+  return {
+    body,
+    contentType: EXPORT_FORMATS[options.format].type,
+    filename: `${name}.${EXPORT_FORMATS[options.format].extension}`,
+  };
 }

@@ -1,5 +1,10 @@
+import {
+  EXPORT_FORMATS,
+  type ExportTable,
+  tableToCsv,
+  tableToXlsx,
+} from '../../../platform/audit/table-export.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
-import { EXPORT_FORMATS, type ExportTable, tableToCsv, tableToXlsx } from '../../../platform/audit/table-export.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { recreationReport } from './recreation-report.ts';
 
@@ -34,7 +39,15 @@ export async function exportReport(options: {
   const table: ExportTable =
     options.table === 'activities'
       ? {
-          columns: [col('code'), col('title'), col('capacity'), col('taken'), col('fill'), col('waitlisted'), col('revenue')],
+          columns: [
+            col('code'),
+            col('title'),
+            col('capacity'),
+            col('taken'),
+            col('fill'),
+            col('waitlisted'),
+            col('revenue'),
+          ],
           rows: report.byActivity.map((a) => ({
             code: a.code,
             title: a.title[l],
@@ -48,13 +61,25 @@ export async function exportReport(options: {
       : options.table === 'ages'
         ? {
             columns: [col('group'), col('registrations'), col('revenue')],
-            rows: report.byAgeGroup.map((g) => ({ group: g.group, registrations: g.registrations, revenue: dollars(g.revenueCents) })),
+            rows: report.byAgeGroup.map((g) => ({
+              group: g.group,
+              registrations: g.registrations,
+              revenue: dollars(g.revenueCents),
+            })),
           }
         : {
             columns: [col('town'), col('registrations'), col('revenue')],
-            rows: report.byTown.map((t) => ({ town: t.name?.[l] ?? none, registrations: t.registrations, revenue: dollars(t.revenueCents) })),
+            rows: report.byTown.map((t) => ({
+              town: t.name?.[l] ?? none,
+              registrations: t.registrations,
+              revenue: dollars(t.revenueCents),
+            })),
           };
   const name = `${l === 'fr' ? 'loisirs' : 'recreation'}-${options.table}`;
   const body = options.format === 'csv' ? tableToCsv(table) : await tableToXlsx(table, options.table);
-  return { body, contentType: EXPORT_FORMATS[options.format].type, filename: `${name}.${EXPORT_FORMATS[options.format].extension}` };
+  return {
+    body,
+    contentType: EXPORT_FORMATS[options.format].type,
+    filename: `${name}.${EXPORT_FORMATS[options.format].extension}`,
+  };
 }

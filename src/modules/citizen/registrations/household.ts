@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import { requireAccount } from '../../../platform/auth/policies.ts';
 import type { Executor } from '../../../platform/db/client.ts';
@@ -16,8 +16,17 @@ export interface Household {
 /** Loads the signed-in person's household. */
 export async function loadHousehold(db: Executor, auth: AuthContext | null): Promise<Household> {
   const who = requireAccount(auth);
-  const self = await selfPerson(db, who.account);
-  const members = await db.select().from(persons).where(eq(persons.householdId, self.householdId));
+  // One round trip in the usual case (the person exists): the whole household of the account's person.
+  const mine = db
+    .select({ householdId: persons.householdId })
+    .from(persons)
+    .where(eq(persons.accountId, who.account.id));
+  let members = await db.select().from(persons).where(inArray(persons.householdId, mine));
+  let self = members.find((m) => m.accountId === who.account.id);
+  if (!self) {
+    self = await selfPerson(db, who.account);
+    members = await db.select().from(persons).where(eq(persons.householdId, self.householdId));
+  }
   return { accountId: who.account.id, self, members };
 }
 

@@ -6,7 +6,11 @@ import { releasePlace } from './places.ts';
 import { HOLDS_PLACE, type RegistrationRow, type RegistrationStatus, registrations } from './schema.ts';
 
 /** Confirms held registrations once their order is paid (or its first instalment is). */
-export async function confirmHeld(tx: Executor, orgId: string, registrationIds: string[]): Promise<RegistrationRow[]> {
+export async function confirmHeld(
+  tx: Executor,
+  orgId: string,
+  registrationIds: string[],
+): Promise<RegistrationRow[]> {
   if (registrationIds.length === 0) return [];
   return tx
     .update(registrations)
@@ -80,7 +84,11 @@ export async function endRegistrations(
     .where(
       scope.where(
         registrations,
-        and(inArray(registrations.id, options.ids), inArray(registrations.status, [...options.from]), deadline),
+        and(
+          inArray(registrations.id, options.ids),
+          inArray(registrations.status, [...options.from]),
+          deadline,
+        ),
       ),
     )
     .returning();
@@ -89,13 +97,21 @@ export async function endRegistrations(
   for (const r of ended.sort((a, b) => a.activityId.localeCompare(b.activityId))) {
     const was = previous.get(r.id);
     if (!was || !HOLDS_PLACE.includes(was)) continue;
-    const next = await releasePlace(tx, { orgId, activityId: r.activityId, offerHours: offerHours.get(r.activityId) ?? 48 });
+    const next = await releasePlace(tx, {
+      orgId,
+      activityId: r.activityId,
+      offerHours: offerHours.get(r.activityId) ?? 48,
+    });
     if (next) offered.push(next);
   }
   return { ended, offered };
 }
 
-async function offerHoursOf(tx: Executor, orgId: string, activityIds: string[]): Promise<Map<string, number>> {
+async function offerHoursOf(
+  tx: Executor,
+  orgId: string,
+  activityIds: string[],
+): Promise<Map<string, number>> {
   const scope = scopeOf(orgId);
   const rows = await tx
     .select({ id: activities.id, hours: seasons.offerHours })

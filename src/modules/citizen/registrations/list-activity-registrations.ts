@@ -30,7 +30,13 @@ export async function listActivityRegistrations(options: {
   activityId: string;
   statuses: RegistrationStatus[];
   page: PageQuery;
-}): Promise<{ items: StaffRegistration[]; page: number; perPage: number; total: number; activity: { code: string; title: { fr: string; en: string } } }> {
+}): Promise<{
+  items: StaffRegistration[];
+  page: number;
+  perPage: number;
+  total: number;
+  activity: { code: string; title: { fr: string; en: string } };
+}> {
   const who = requireRecreationStaff(options.auth, options.orgId);
   const { db, orgId } = options;
   const scope = scopeOf(orgId);
@@ -47,11 +53,23 @@ export async function listActivityRegistrations(options: {
   const window = pageWindow(options.page);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ r: registrations, guardian: { givenName: accounts.givenName, familyName: accounts.familyName, email: accounts.email, phone: accounts.phone } })
+      .select({
+        r: registrations,
+        guardian: {
+          givenName: accounts.givenName,
+          familyName: accounts.familyName,
+          email: accounts.email,
+          phone: accounts.phone,
+        },
+      })
       .from(registrations)
       .leftJoin(accounts, eq(accounts.id, registrations.accountId))
       .where(where)
-      .orderBy(asc(registrations.waitlistPosition), asc(registrations.familyName), asc(registrations.givenName))
+      .orderBy(
+        asc(registrations.waitlistPosition),
+        asc(registrations.familyName),
+        asc(registrations.givenName),
+      )
       .limit(window.limit)
       .offset(window.offset),
     db.select({ n: count() }).from(registrations).where(where),
@@ -72,7 +90,13 @@ export async function listActivityRegistrations(options: {
       ...registrationView(r),
       birthDate: r.birthDate,
       ageAtReference: r.ageAtReference,
-      guardian: guardian ? { name: `${guardian.givenName} ${guardian.familyName}`, email: guardian.email, phone: guardian.phone } : null,
+      guardian: guardian
+        ? {
+            name: `${guardian.givenName} ${guardian.familyName}`,
+            email: guardian.email,
+            phone: guardian.phone,
+          }
+        : null,
     })),
     page: window.page,
     perPage: window.perPage,

@@ -23,8 +23,7 @@ export interface StaffActivityRow {
   revenueCents: number;
 }
 
-const tally = (status: string) =>
-  sql<number>`count(*) FILTER (WHERE r.status = ${status})::int`;
+const tally = (status: string) => sql<number>`count(*) FILTER (WHERE r.status = ${status})::int`;
 
 /** A season's activities for staff (paginated), with the counts the dashboards draw. */
 export async function listStaffActivities(options: {
@@ -37,7 +36,10 @@ export async function listStaffActivities(options: {
   requireRecreationReader(options.auth, options.orgId);
   const { db, orgId } = options;
   const scope = scopeOf(orgId);
-  const where = scope.where(activities, options.seasonId ? eq(activities.seasonId, options.seasonId) : undefined);
+  const where = scope.where(
+    activities,
+    options.seasonId ? eq(activities.seasonId, options.seasonId) : undefined,
+  );
   const window = pageWindow(options.page);
   const stats = db.$with('stats').as(
     db
@@ -47,7 +49,9 @@ export async function listStaffActivities(options: {
         held: tally('pending_payment').as('held'),
         offered: tally('offered').as('offered'),
         waitlisted: tally('waitlisted').as('waitlisted'),
-        revenue: sql<number>`coalesce(sum(r.amount_cents) FILTER (WHERE r.status = 'confirmed'), 0)::int`.as('revenue'),
+        revenue: sql<number>`coalesce(sum(r.amount_cents) FILTER (WHERE r.status = 'confirmed'), 0)::int`.as(
+          'revenue',
+        ),
       })
       .from(sql`citizen_registrations r`)
       .where(sql`r.org_id = ${orgId}`)

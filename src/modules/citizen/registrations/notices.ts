@@ -18,7 +18,11 @@ export const OFFER_NOTICE_QUEUE = 'citizen.offer-notice';
 
 /** Asks for the confirmation of an order's registrations (deduplicated per order). */
 export async function queueConfirmation(jobs: JobQueue, orgId: string, orderId: string): Promise<void> {
-  await jobs.send(CONFIRMATION_QUEUE, { orgId, orderId }, { singletonKey: `confirm:${orderId}`, startAfter: 2 });
+  await jobs.send(
+    CONFIRMATION_QUEUE,
+    { orgId, orderId },
+    { singletonKey: `confirm:${orderId}`, startAfter: 2 },
+  );
 }
 
 /** Asks for the notice of each offer made (deduplicated per offer). */

@@ -3,8 +3,8 @@ import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { createOrder } from '../../../platform/payments/create-order.ts';
 import type { OrderView } from '../../../platform/payments/order-view.ts';
-import { activities } from '../activities/schema.ts';
-import { registrations } from './schema.ts';
+import { type ActivityRow, activities } from '../activities/schema.ts';
+import { type RegistrationRow, registrations } from './schema.ts';
 
 /** The payment module's name for what recreation sells. */
 export const ORDER_MODULE = 'citizen.registration';
@@ -23,39 +23,15 @@ export async function orderFor(options: {
   customerName?: string | null;
   createdByAccountId?: string | null;
   source?: 'module' | 'staff';
+  /** Holds committed a moment ago by the caller, with their activities (no claim needed: they cannot lapse yet). */
+  fresh?: Array<{ registration: RegistrationRow; activity: ActivityRow }>;
 }): Promise<OrderView | null> {
   const { db, orgId } = options;
   if (options.registrationIds.length === 0) return null;
   const scope = scopeOf(orgId);
-  // Claims the holds first: a hold being ordered is kept a little longer, and the expiry job (which
-  // re-checks the deadline under the row lock) can no longer release it behind the order's back.
-  const claimed = await db
-    .update(registrations)
-    .set({ holdExpiresAt: sql`greatest(${registrations.holdExpiresAt}, now() + interval '10 minutes')` })
-    .where(
-      scope.where(
-        registrations,
-        inArray(registrations.id, options.registrationIds),
-        eq(registrations.status, 'pending_payment'),
-        isNull(registrations.orderId),
-        sql`${registrations.holdExpiresAt} > now()`,
-      ),
-    )
-    .returning({ id: registrations.id });
-  if (claimed.length === 0) return null;
-  const held = await db
-    .select({ registration: registrations, activity: activities })
-    .from(registrations)
-    .innerJoin(activities, scope.where(activities, eq(activities.id, registrations.activityId)))
-    .where(
-      scope.where(
-        registrations,
-        inArray(
-          registrations.id,
-          claimed.map((c) => c.id),
-        ),
-      ),
-    );
+  const held = options.fresh ?? (await claimHolds(db, orgId, options.registrationIds));
+  if (held.length === 0) return null;
+
   const allowInstalments = held.every((h) => h.activity.allowInstalments);
   const firstStart = held.map((h) => h.activity.startsOn).sort()[0];
   // The second instalment falls half-way to the start at the latest, and never sooner than in 14 days.
@@ -88,8 +64,49 @@ export async function orderFor(options: {
     .where(
       scope.where(
         registrations,
-        and(inArray(registrations.id, held.map((h) => h.registration.id)), isNull(registrations.orderId)),
+        and(
+          inArray(
+            registrations.id,
+            held.map((h) => h.registration.id),
+          ),
+          isNull(registrations.orderId),
+        ),
       ),
     );
   return order;
+}
+
+/**
+ * Claims holds to order: a hold being ordered is kept a little longer, and the expiry job (which re-checks
+ * the deadline under the row lock) can no longer release it behind the order's back.
+ */
+async function claimHolds(db: Database, orgId: string, registrationIds: string[]) {
+  const scope = scopeOf(orgId);
+  const claimed = await db
+    .update(registrations)
+    .set({ holdExpiresAt: sql`greatest(${registrations.holdExpiresAt}, now() + interval '10 minutes')` })
+    .where(
+      scope.where(
+        registrations,
+        inArray(registrations.id, registrationIds),
+        eq(registrations.status, 'pending_payment'),
+        isNull(registrations.orderId),
+        sql`${registrations.holdExpiresAt} > now()`,
+      ),
+    )
+    .returning({ id: registrations.id });
+  if (claimed.length === 0) return [];
+  return db
+    .select({ registration: registrations, activity: activities })
+    .from(registrations)
+    .innerJoin(activities, scope.where(activities, eq(activities.id, registrations.activityId)))
+    .where(
+      scope.where(
+        registrations,
+        inArray(
+          registrations.id,
+          claimed.map((c) => c.id),
+        ),
+      ),
+    );
 }

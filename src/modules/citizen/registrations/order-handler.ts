@@ -17,7 +17,10 @@ export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
   return async (change) => {
     const ids = change.lines.map((l) => l.reference);
     const { orgId } = change;
-    if ((change.to === 'paid' || change.to === 'partially_paid') && ['pending', 'failed'].includes(change.from)) {
+    if (
+      (change.to === 'paid' || change.to === 'partially_paid') &&
+      ['pending', 'failed'].includes(change.from)
+    ) {
       const confirmed = await confirmHeld(change.db, orgId, ids);
       if (confirmed.length > 0) afterTransaction(() => queueConfirmation(jobs, orgId, change.orderId));
       return;
@@ -29,10 +32,21 @@ export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
       const [inFlight] = await change.db
         .select({ id: payments.id })
         .from(payments)
-        .where(scopeOf(orgId).where(payments, eq(payments.orderId, change.orderId), eq(payments.status, 'pending')))
+        .where(
+          scopeOf(orgId).where(
+            payments,
+            eq(payments.orderId, change.orderId),
+            eq(payments.status, 'pending'),
+          ),
+        )
         .limit(1);
       if (inFlight) throw new AppError('payment.in_progress', 409);
-      const { offered } = await endRegistrations(change.db, { orgId, ids, from: ['pending_payment'], to: 'expired' });
+      const { offered } = await endRegistrations(change.db, {
+        orgId,
+        ids,
+        from: ['pending_payment'],
+        to: 'expired',
+      });
       afterTransaction(() => queueOfferNotices(jobs, offered));
       return;
     }

@@ -124,7 +124,8 @@ export async function offerOpenPlaces(
       .limit(1)
       .for('update', { skipLocked: true });
     if (!waiting) return offered;
-    if (!(await takePlaces(tx, { orgId: options.orgId, activityId: options.activityId, n: 1 }))) return offered;
+    if (!(await takePlaces(tx, { orgId: options.orgId, activityId: options.activityId, n: 1 })))
+      return offered;
     const [row] = await tx
       .update(registrations)
       .set({

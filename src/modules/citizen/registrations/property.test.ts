@@ -33,12 +33,17 @@ describe('places under any interleaving (model-based, fast-check)', () => {
   it('never exceeds capacity, never loses a paid registration, never leaves a place empty while someone waits', async () => {
     const town = await createTown(ctx.db);
     const season = await createSeason(ctx.db, town.id, { offerHours: 24 });
-    const families = [];
+    const families: Array<Awaited<ReturnType<typeof createFamily>>> = [];
     for (let i = 0; i < FAMILIES; i++) families.push(await createFamily(ctx, { residentOf: town.id }));
 
     await fc.assert(
       fc.asyncProperty(scenario, async (batches) => {
-        const activity = await createActivity(ctx.db, season, { minAge: null, maxAge: null, capacity: CAPACITY, priceResidentCents: 2500 });
+        const activity = await createActivity(ctx.db, season, {
+          minAge: null,
+          maxAge: null,
+          capacity: CAPACITY,
+          priceResidentCents: 2500,
+        });
         const base = `/api/citizen/orgs/${town.id}`;
         // The model: which registrations were paid (they must stay confirmed unless their owner cancels).
         const paid = new Set<string>();
@@ -47,7 +52,9 @@ describe('places under any interleaving (model-based, fast-check)', () => {
             .select()
             .from(registrations)
             .where(scopeOf(town.id).where(registrations, eq(registrations.activityId, activity.id)));
-          return rows.filter((r) => r.personId === families[who]?.account.personId).sort((a, b) => +b.createdAt - +a.createdAt)[0];
+          return rows
+            .filter((r) => r.personId === families[who]?.account.personId)
+            .sort((a, b) => +b.createdAt - +a.createdAt)[0];
         };
         const run = async (o: Op) => {
           const f = families[o.who];
@@ -65,7 +72,8 @@ describe('places under any interleaving (model-based, fast-check)', () => {
             });
             const order = (res.body as { order?: { status?: string } }).order;
             // Money that reached an order already cancelled is kept for a refund, not a registration.
-            if (res.status === 200 && (order?.status === 'paid' || order?.status === 'partially_paid')) paid.add(r.id);
+            if (res.status === 200 && (order?.status === 'paid' || order?.status === 'partially_paid'))
+              paid.add(r.id);
           } else if (o.kind === 'cancel' && r) {
             const res = await f.client.post(`${base}/registrations/${r.id}/cancel`);
             if (res.status === 200) paid.delete(r.id);
@@ -74,10 +82,16 @@ describe('places under any interleaving (model-based, fast-check)', () => {
           } else if (o.kind === 'decline' && r) {
             await f.client.post(`${base}/registrations/${r.id}/decline-offer`);
           } else if (o.kind === 'lapseHold' && r) {
-            await ctx.db.update(registrations).set({ holdExpiresAt: new Date(Date.now() - 1000) }).where(eq(registrations.id, r.id));
+            await ctx.db
+              .update(registrations)
+              .set({ holdExpiresAt: new Date(Date.now() - 1000) })
+              .where(eq(registrations.id, r.id));
             await expireHolds({ db: ctx.db, jobs: ctx.jobs, stripeConfig: ctx.config.stripe });
           } else if (o.kind === 'lapseOffer' && r) {
-            await ctx.db.update(registrations).set({ offerExpiresAt: new Date(Date.now() - 1000) }).where(eq(registrations.id, r.id));
+            await ctx.db
+              .update(registrations)
+              .set({ offerExpiresAt: new Date(Date.now() - 1000) })
+              .where(eq(registrations.id, r.id));
             await expireOffers({ db: ctx.db, jobs: ctx.jobs });
           }
         };
@@ -99,7 +113,8 @@ describe('places under any interleaving (model-based, fast-check)', () => {
           expect(new Set(active.map((x) => x.personId)).size).toBe(active.length);
           // Offers go in waitlist order: nobody still waiting is ahead of someone offered.
           const offered = rows.filter((x) => x.status === 'offered' && x.waitlistPosition !== null);
-          for (const o of offered) for (const w of waiting) expect(o.waitlistPosition ?? 0).toBeLessThan(w.waitlistPosition ?? 0);
+          for (const o of offered)
+            for (const w of waiting) expect(o.waitlistPosition ?? 0).toBeLessThan(w.waitlistPosition ?? 0);
         }
       }),
       { numRuns: 20 },

@@ -21,7 +21,12 @@ export interface RecreationReport {
     revenueCents: number;
   }>;
   byAgeGroup: Array<{ group: string; registrations: number; revenueCents: number }>;
-  byTown: Array<{ townId: string | null; name: { fr: string; en: string } | null; registrations: number; revenueCents: number }>;
+  byTown: Array<{
+    townId: string | null;
+    name: { fr: string; en: string } | null;
+    registrations: number;
+    revenueCents: number;
+  }>;
   totals: { capacity: number; taken: number; waitlisted: number; revenueCents: number };
 }
 

@@ -13,8 +13,11 @@ export interface RefundRules {
 export function refundFor(rules: RefundRules, paidCents: number, today: string): number {
   if (paidCents <= 0) return 0;
   if (today >= rules.startsOn) return 0;
-  const days = Math.round((Date.parse(`${rules.startsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  const percent = days >= rules.refundFullDaysBefore ? 100 : Math.max(0, Math.min(100, rules.refundPercentAfter));
+  const days = Math.round(
+    (Date.parse(`${rules.startsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  const percent =
+    days >= rules.refundFullDaysBefore ? 100 : Math.max(0, Math.min(100, rules.refundPercentAfter));
   const gross = Math.floor((paidCents * percent) / 100);
   return Math.max(0, gross - rules.cancellationFeeCents);
 }

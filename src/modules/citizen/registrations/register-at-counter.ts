@@ -54,7 +54,13 @@ export async function findHousehold(options: {
       const [guardian] = await db
         .select({ accountId: persons.accountId })
         .from(persons)
-        .where(and(eq(persons.householdId, card.householdId), eq(persons.role, 'guardian'), sql`${persons.accountId} IS NOT NULL`));
+        .where(
+          and(
+            eq(persons.householdId, card.householdId),
+            eq(persons.role, 'guardian'),
+            sql`${persons.accountId} IS NOT NULL`,
+          ),
+        );
       accountId = guardian?.accountId ?? null;
     }
   } else if (input.email) {
@@ -142,13 +148,25 @@ export async function registerAtCounter(options: {
     targetType: 'household',
     targetId: household.self.householdId,
     subjectAccountId: household.accountId,
-    details: { source: input.source, registrations: result.registrations.map((r) => r.id), orderId: result.order?.id ?? null },
+    details: {
+      source: input.source,
+      registrations: result.registrations.map((r) => r.id),
+      orderId: result.order?.id ?? null,
+    },
   });
   if (!result.order || !input.payment) return result;
   // Paid at the counter: read the registrations as the payment left them (confirmed).
   const rows = await db
     .select()
     .from(registrations)
-    .where(scopeOf(orgId).where(registrations, inArray(registrations.id, result.registrations.map((r) => r.id))));
+    .where(
+      scopeOf(orgId).where(
+        registrations,
+        inArray(
+          registrations.id,
+          result.registrations.map((r) => r.id),
+        ),
+      ),
+    );
   return { ...result, registrations: rows.map(registrationView) };
 }

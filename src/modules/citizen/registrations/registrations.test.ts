@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../tests/support/harness.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { emailMessages } from '../../../platform/notify/schema.ts';
-import { activityNow, createActivity, createFamily, createSeason, createTown, staffOf } from '../test-support.ts';
+import {
+  activityNow,
+  createActivity,
+  createFamily,
+  createSeason,
+  createTown,
+  staffOf,
+} from '../test-support.ts';
 import { registrations } from './schema.ts';
 
 let ctx: TestContext;
@@ -13,18 +20,45 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 type Checkout = {
-  registrations: Array<{ id: string; status: string; amountCents: number; discountPercent: number; waitlistPosition: number | null; orderId: string | null }>;
-  order: { id: string; reference: string; totalCents: number; status: string; allowInstalments: boolean } | null;
+  registrations: Array<{
+    id: string;
+    status: string;
+    amountCents: number;
+    discountPercent: number;
+    waitlistPosition: number | null;
+    orderId: string | null;
+  }>;
+  order: {
+    id: string;
+    reference: string;
+    totalCents: number;
+    status: string;
+    allowInstalments: boolean;
+  } | null;
 };
-type ErrorBody = { error: { code: string; message: string; details?: { items?: Array<{ index: number; code: string; message: string }> } } };
+type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    details?: { items?: Array<{ index: number; code: string; message: string }> };
+  };
+};
 
 describe('a cart of several activities for several children', () => {
   it('takes the places at confirmation, applies the family discount, and confirms on payment with an e-mail and receipt link', async () => {
     const town = await createTown(ctx.db, 'Joliette');
     const season = await createSeason(ctx.db, town.id, { discounts: [{ nth: 2, percent: 10 }] });
     const swim = await createActivity(ctx.db, season, { capacity: 5, allowInstalments: true });
-    const dance = await createActivity(ctx.db, season, { titleFr: 'Danse', titleEn: 'Dance', priceResidentCents: 8000, capacity: 5 });
-    const { client, children, account } = await createFamily(ctx, { children: ['2016-05-14', '2019-09-02'], residentOf: town.id });
+    const dance = await createActivity(ctx.db, season, {
+      titleFr: 'Danse',
+      titleEn: 'Dance',
+      priceResidentCents: 8000,
+      capacity: 5,
+    });
+    const { client, children, account } = await createFamily(ctx, {
+      children: ['2016-05-14', '2019-09-02'],
+      residentOf: town.id,
+    });
     const [lea, noah] = children as [string, string];
     const res = await client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, {
       items: [
@@ -45,40 +79,73 @@ describe('a cart of several activities for several children', () => {
     expect((await activityNow(ctx.db, town.id, dance.id)).taken).toBe(2);
 
     const orderId = res.body.order?.id as string;
-    const paid = await client.post<{ order: { status: string } }>(`/api/me/orders/${orderId}/pay?orgId=${town.id}`, {
-      provider: 'sandbox',
-      card: { number: '4242 4242 4242 4242' },
-    });
+    const paid = await client.post<{ order: { status: string } }>(
+      `/api/me/orders/${orderId}/pay?orgId=${town.id}`,
+      {
+        provider: 'sandbox',
+        card: { number: '4242 4242 4242 4242' },
+      },
+    );
     expect(paid.status).toBe(200);
-    const rows = await ctx.db.select().from(registrations).where(scopeOf(town.id).where(registrations, eq(registrations.orderId, orderId)));
+    const rows = await ctx.db
+      .select()
+      .from(registrations)
+      .where(scopeOf(town.id).where(registrations, eq(registrations.orderId, orderId)));
     expect(rows.map((r) => r.status)).toEqual(Array(4).fill('confirmed'));
     await new Promise((r) => setTimeout(r, 50));
     await ctx.jobs.runPending(['citizen.registration-confirmation']);
     // The job may have been scheduled with a short delay: the sweep catches what it did not send.
     const { sendConfirmation } = await import('./notices.ts');
-    await sendConfirmation({ db: ctx.db, jobs: ctx.jobs, publicUrl: 'https://civique.example', orgId: town.id, orderId });
+    await sendConfirmation({
+      db: ctx.db,
+      jobs: ctx.jobs,
+      publicUrl: 'https://civique.example',
+      orgId: town.id,
+      orderId,
+    });
     const [mail] = await ctx.db
       .select()
       .from(emailMessages)
-      .where(and(eq(emailMessages.accountId, account.id), eq(emailMessages.template, 'citizen.registration_confirmed')));
+      .where(
+        and(
+          eq(emailMessages.accountId, account.id),
+          eq(emailMessages.template, 'citizen.registration_confirmed'),
+        ),
+      );
     expect(mail?.textBody).toContain(`/api/me/orders/${orderId}/receipt.pdf`);
     expect(mail?.textBody).toContain('Natation Junior — Enfant2 Test');
-    const mine = await client.get<Array<{ status: string }>>(`/api/citizen/me/registrations?orgId=${town.id}`);
+    const mine = await client.get<Array<{ status: string }>>(
+      `/api/citizen/me/registrations?orgId=${town.id}`,
+    );
     expect(mine.body.filter((r) => r.status === 'confirmed')).toHaveLength(4);
   });
 
   it('refuses, in French and in English, a child too young, a window not yet open, a full activity and a double registration, keeping the cart and the places', async () => {
     const town = await createTown(ctx.db);
     const season = await createSeason(ctx.db, town.id);
-    const hockey = await createActivity(ctx.db, season, { titleFr: 'Hockey M11', titleEn: 'Hockey U11', minAge: 9, maxAge: 10, capacity: 3 });
-    const full = await createActivity(ctx.db, season, { titleFr: 'Poterie', titleEn: 'Pottery', minAge: null, maxAge: null, capacity: 0 });
+    const hockey = await createActivity(ctx.db, season, {
+      titleFr: 'Hockey M11',
+      titleEn: 'Hockey U11',
+      minAge: 9,
+      maxAge: 10,
+      capacity: 3,
+    });
+    const full = await createActivity(ctx.db, season, {
+      titleFr: 'Poterie',
+      titleEn: 'Pottery',
+      minAge: null,
+      maxAge: null,
+      capacity: 0,
+    });
     const fr = await createFamily(ctx, { children: ['2020-02-01'], residentOf: town.id, locale: 'fr' });
     const tooYoung = await fr.client.post<ErrorBody>(`/api/citizen/orgs/${town.id}/checkout`, {
       items: [{ activityId: hockey.id, personId: fr.children[0] }],
     });
     expect(tooYoung.status).toBe(422);
     expect(tooYoung.body.error.code).toBe('registration.too_young');
-    expect(tooYoung.body.error.message).toBe('Enfant1 est trop jeune pour « Hockey M11 » : l’âge minimal est de 9 ans au 11 janvier 2027.');
+    expect(tooYoung.body.error.message).toBe(
+      'Enfant1 est trop jeune pour « Hockey M11 » : l’âge minimal est de 9 ans au 11 janvier 2027.',
+    );
 
     const en = await createFamily(ctx, { children: ['2016-05-14'], locale: 'en' });
     const notOpen = await en.client.post<ErrorBody>(`/api/citizen/orgs/${town.id}/checkout`, {
@@ -88,7 +155,11 @@ describe('a cart of several activities for several children', () => {
     expect(notOpen.body.error.code).toBe('registration.window_not_open');
     expect(notOpen.body.error.message).toMatch(/^Registration for “Hockey U11” opens for you on /);
 
-    const resident = await createFamily(ctx, { children: ['2016-05-14', '2017-01-01'], residentOf: town.id, locale: 'en' });
+    const resident = await createFamily(ctx, {
+      children: ['2016-05-14', '2017-01-01'],
+      residentOf: town.id,
+      locale: 'en',
+    });
     const both = await resident.client.post<ErrorBody>(`/api/citizen/orgs/${town.id}/checkout`, {
       items: [
         { activityId: hockey.id, personId: resident.children[0] },
@@ -111,7 +182,9 @@ describe('a cart of several activities for several children', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('registration.already_registered');
-    expect(again.body.error.message).toBe('Enfant1 is already registered or on the waitlist for “Hockey U11”.');
+    expect(again.body.error.message).toBe(
+      'Enfant1 is already registered or on the waitlist for “Hockey U11”.',
+    );
   });
 
   it('replays a checkout retried with the same Idempotency-Key instead of registering twice', async () => {
@@ -120,8 +193,12 @@ describe('a cart of several activities for several children', () => {
     const swim = await createActivity(ctx.db, season, { capacity: 4 });
     const { client, children } = await createFamily(ctx, { children: ['2016-05-14'], residentOf: town.id });
     const body = { items: [{ activityId: swim.id, personId: children[0] }] };
-    const first = await client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, body, { 'idempotency-key': 'cart-0001-retry' });
-    const second = await client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, body, { 'idempotency-key': 'cart-0001-retry' });
+    const first = await client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, body, {
+      'idempotency-key': 'cart-0001-retry',
+    });
+    const second = await client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, body, {
+      'idempotency-key': 'cart-0001-retry',
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
@@ -134,7 +211,12 @@ describe('waitlist, offers and cancellations', () => {
   it('waitlists in arrival order, offers a freed place to the next, then to the one after when the offer expires', async () => {
     const town = await createTown(ctx.db);
     const season = await createSeason(ctx.db, town.id, { offerHours: 24 });
-    const pottery = await createActivity(ctx.db, season, { minAge: null, maxAge: null, capacity: 1, priceResidentCents: 0 });
+    const pottery = await createActivity(ctx.db, season, {
+      minAge: null,
+      maxAge: null,
+      capacity: 1,
+      priceResidentCents: 0,
+    });
     const first = await createFamily(ctx, { residentOf: town.id });
     const second = await createFamily(ctx, { residentOf: town.id });
     const third = await createFamily(ctx, { residentOf: town.id });
@@ -154,7 +236,10 @@ describe('waitlist, offers and cancellations', () => {
       `/api/citizen/orgs/${town.id}/registrations/${a.body.registrations[0]?.id}/cancel`,
     );
     expect(cancelled.status).toBe(200);
-    const [offered] = await ctx.db.select().from(registrations).where(eq(registrations.id, b.body.registrations[0]?.id as string));
+    const [offered] = await ctx.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.id, b.body.registrations[0]?.id as string));
     expect(offered?.status).toBe('offered');
     expect((await activityNow(ctx.db, town.id, pottery.id)).taken).toBe(1);
     await new Promise((r) => setTimeout(r, 30));
@@ -203,10 +288,13 @@ describe('waitlist, offers and cancellations', () => {
     const rows = await ctx.db.select().from(registrations).where(eq(registrations.activityId, camp.id));
     expect(rows.find((r) => r.id === held.body.registrations[0]?.id)?.status).toBe('expired');
     expect(rows.find((r) => r.id === waiting.body.registrations[0]?.id)?.status).toBe('offered');
-    const pay = await payer.client.post<ErrorBody>(`/api/me/orders/${held.body.order?.id}/pay?orgId=${town.id}`, {
-      provider: 'sandbox',
-      card: { number: '4242424242424242' },
-    });
+    const pay = await payer.client.post<ErrorBody>(
+      `/api/me/orders/${held.body.order?.id}/pay?orgId=${town.id}`,
+      {
+        provider: 'sandbox',
+        card: { number: '4242424242424242' },
+      },
+    );
     expect(pay.status).toBe(409);
   });
 
@@ -229,15 +317,23 @@ describe('waitlist, offers and cancellations', () => {
     });
     expect(counter.status).toBe(201);
     expect(counter.body.registrations[0]?.status).toBe('confirmed');
-    const csv = await staff.client.get(`/api/citizen/orgs/${town.id}/staff/activities/${swim.id}/registrations/export?format=csv`);
+    const csv = await staff.client.get(
+      `/api/citizen/orgs/${town.id}/staff/activities/${swim.id}/registrations/export?format=csv`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('Enfant1');
-    const xlsx = await staff.client.get(`/api/citizen/orgs/${town.id}/staff/activities/${swim.id}/registrations/export?format=xlsx`);
-    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const report = await staff.client.get<{ byActivity: Array<{ id: string; taken: number; revenueCents: number }>; byTown: Array<{ townId: string | null }> }>(
-      `/api/citizen/orgs/${town.id}/staff/reports?seasonId=${season.id}`,
+    const xlsx = await staff.client.get(
+      `/api/citizen/orgs/${town.id}/staff/activities/${swim.id}/registrations/export?format=xlsx`,
     );
-    expect(report.body.byActivity.find((a) => a.id === swim.id)).toMatchObject({ taken: 1, revenueCents: 10000 });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const report = await staff.client.get<{
+      byActivity: Array<{ id: string; taken: number; revenueCents: number }>;
+      byTown: Array<{ townId: string | null }>;
+    }>(`/api/citizen/orgs/${town.id}/staff/reports?seasonId=${season.id}`);
+    expect(report.body.byActivity.find((a) => a.id === swim.id)).toMatchObject({
+      taken: 1,
+      revenueCents: 10000,
+    });
     expect(report.body.byTown[0]?.townId).toBe(town.id);
 
     const other = await createTown(ctx.db);
@@ -249,7 +345,15 @@ describe('waitlist, offers and cancellations', () => {
       expect((await outsider.client.get(url)).status).toBe(403);
     const reg = counter.body.registrations[0]?.id;
     const stranger = await createFamily(ctx, { residentOf: town.id });
-    expect((await stranger.client.post(`/api/citizen/orgs/${town.id}/registrations/${reg}/cancel`)).status).toBe(404);
-    expect((await outsider.client.post(`/api/citizen/orgs/${town.id}/staff/registrations/${reg}/cancel`, { refund: true })).status).toBe(403);
+    expect(
+      (await stranger.client.post(`/api/citizen/orgs/${town.id}/registrations/${reg}/cancel`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await outsider.client.post(`/api/citizen/orgs/${town.id}/staff/registrations/${reg}/cancel`, {
+          refund: true,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -23,7 +23,12 @@ export async function acceptOffer(options: {
   registrationId: string;
 }): Promise<{ registration: RegistrationView; orderId: string | null }> {
   const { db, orgId } = options;
-  const { household, registration } = await findOwnRegistration(db, options.auth, orgId, options.registrationId);
+  const { household, registration } = await findOwnRegistration(
+    db,
+    options.auth,
+    orgId,
+    options.registrationId,
+  );
   const scope = scopeOf(orgId);
   const [season] = await db
     .select({ holdMinutes: seasons.holdMinutes })
@@ -55,7 +60,10 @@ export async function acceptOffer(options: {
     registrationIds: [accepted.id],
     customerName: `${household.self.givenName} ${household.self.familyName}`,
   });
-  const [now] = await db.select().from(registrations).where(scope.where(registrations, eq(registrations.id, accepted.id)));
+  const [now] = await db
+    .select()
+    .from(registrations)
+    .where(scope.where(registrations, eq(registrations.id, accepted.id)));
   return { registration: registrationView(now ?? accepted), orderId: order?.id ?? null };
 }
 
@@ -86,7 +94,8 @@ export async function payHeld(options: {
 }): Promise<{ orderId: string }> {
   const { db, orgId } = options;
   let household: Awaited<ReturnType<typeof findOwnRegistration>>['household'] | undefined;
-  for (const id of options.registrationIds) household = (await findOwnRegistration(db, options.auth, orgId, id)).household;
+  for (const id of options.registrationIds)
+    household = (await findOwnRegistration(db, options.auth, orgId, id)).household;
   if (!household) throw new AppError('registration.nothing_to_pay', 409);
   const order = await orderFor({
     db,

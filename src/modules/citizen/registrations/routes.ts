@@ -42,7 +42,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Admissibilité et prix pour un membre du ménage / Eligibility and price for a household member',
+        summary:
+          'Admissibilité et prix pour un membre du ménage / Eligibility and price for a household member',
         params: OrgParams,
         querystring: Type.Object({ activityId: Uuid, personId: Uuid }),
         response: {
@@ -59,7 +60,13 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      checkEligibility({ db, auth: request.auth, orgId: request.params.orgId, locale: request.locale, input: request.query }),
+      checkEligibility({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        locale: request.locale,
+        input: request.query,
+      }),
   );
 
   app.post(
@@ -67,12 +74,22 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Inscrire le panier (places prises à la confirmation) / Register the cart (places taken on confirmation)',
+        summary:
+          'Inscrire le panier (places prises à la confirmation) / Register the cart (places taken on confirmation)',
         description:
           'Accepte Idempotency-Key. Salle d’attente : billet dans le témoin civique_queue_<saison> ou l’en-tête X-Queue-Token. / Accepts Idempotency-Key. Waiting room: ticket in the civique_queue_<season> cookie or the X-Queue-Token header.',
         params: OrgParams,
         body: CheckoutBody,
-        response: { 201: Type.Ref('CitizenCheckoutResult'), 400: err, 401: err, 403: err, 404: err, 409: err, 422: err, 429: err },
+        response: {
+          201: Type.Ref('CitizenCheckoutResult'),
+          400: err,
+          401: err,
+          403: err,
+          404: err,
+          409: err,
+          422: err,
+          429: err,
+        },
       },
     },
     async (request, reply) => {
@@ -83,7 +100,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         auth: request.auth,
         orgId: request.params.orgId,
         locale: request.locale,
-        queueTokenFor: (seasonId) => request.cookies[queueCookieName(seasonId)] ?? (Array.isArray(header) ? header[0] : header),
+        queueTokenFor: (seasonId) =>
+          request.cookies[queueCookieName(seasonId)] ?? (Array.isArray(header) ? header[0] : header),
         input: request.body,
       });
       return reply.status(201).send(result);
@@ -133,7 +151,10 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Accepter une place offerte / Accept an offered place',
         params: RegistrationParams,
         response: {
-          200: Type.Object({ registration: Type.Ref('CitizenRegistration'), orderId: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            registration: Type.Ref('CitizenRegistration'),
+            orderId: Type.Union([Type.String(), Type.Null()]),
+          }),
           401: err,
           404: err,
           409: err,
@@ -161,14 +182,23 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Commande des inscriptions retenues sans commande / Order for held registrations without one',
+        summary:
+          'Commande des inscriptions retenues sans commande / Order for held registrations without one',
         params: OrgParams,
-        body: Type.Object({ registrationIds: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { registrationIds: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ orderId: Type.String() }), 401: err, 404: err, 409: err },
       },
     },
     async (request) =>
-      payHeld({ db, auth: request.auth, orgId: request.params.orgId, registrationIds: request.body.registrationIds }),
+      payHeld({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        registrationIds: request.body.registrationIds,
+      }),
   );
 
   await app.register(staffRegistrationRoutes);

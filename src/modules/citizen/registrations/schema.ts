@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../../../platform/auth/schema.ts';
 import { tenantColumns, tenantKey } from '../../../platform/db/tenancy.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
@@ -26,7 +36,12 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** Statuses that hold a place. */
 export const HOLDS_PLACE: readonly RegistrationStatus[] = ['pending_payment', 'confirmed', 'offered'];
 /** Statuses that count as "already registered" (a person is in the activity or on its waitlist). */
-export const ACTIVE: readonly RegistrationStatus[] = ['pending_payment', 'confirmed', 'waitlisted', 'offered'];
+export const ACTIVE: readonly RegistrationStatus[] = [
+  'pending_payment',
+  'confirmed',
+  'waitlisted',
+  'offered',
+];
 
 /** Which price a participant pays. */
 export const PRICE_CATEGORIES = ['resident', 'partner', 'non_resident'] as const;

@@ -35,7 +35,12 @@ export const RegistrationSchema = Type.Object(registrationFields, { $id: 'Citize
 export const MyRegistrationSchema = Type.Object(
   {
     ...registrationFields,
-    activity: Type.Object({ code: Type.String(), title: Bilingual, startsOn: Type.String(), facility: Type.String() }),
+    activity: Type.Object({
+      code: Type.String(),
+      title: Bilingual,
+      startsOn: Type.String(),
+      facility: Type.String(),
+    }),
     town: Type.Object({ slug: Type.String(), name: Bilingual }),
   },
   { $id: 'CitizenMyRegistration' },
@@ -46,7 +51,9 @@ export const StaffRegistrationSchema = Type.Object(
     ...registrationFields,
     birthDate: Nullable(Type.String()),
     ageAtReference: Nullable(Type.Integer()),
-    guardian: Nullable(Type.Object({ name: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()) })),
+    guardian: Nullable(
+      Type.Object({ name: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+    ),
   },
   { $id: 'CitizenStaffRegistration' },
 );
@@ -67,7 +74,10 @@ export const CheckoutResultSchema = Type.Object(
   { $id: 'CitizenCheckoutResult' },
 );
 
-export const CartItemSchema = Type.Object({ activityId: Uuid, personId: Uuid }, { additionalProperties: false });
+export const CartItemSchema = Type.Object(
+  { activityId: Uuid, personId: Uuid },
+  { additionalProperties: false },
+);
 
 export const CheckoutBody = Type.Object(
   {
@@ -83,7 +93,9 @@ export const CounterBody = Type.Object(
     items: Type.Array(CartItemSchema, { minItems: 1, maxItems: 20 }),
     acceptWaitlist: Type.Optional(Type.Boolean()),
     source: Type.Union([Type.Literal('counter'), Type.Literal('phone')]),
-    payment: Type.Optional(Nullable(Type.Union([Type.Literal('cash'), Type.Literal('debit'), Type.Literal('cheque')]))),
+    payment: Type.Optional(
+      Nullable(Type.Union([Type.Literal('cash'), Type.Literal('debit'), Type.Literal('cheque')])),
+    ),
     instalments: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)])),
   },
   { additionalProperties: false },
@@ -118,7 +130,9 @@ export const ReportSchema = Type.Object({
       revenueCents: Type.Integer(),
     }),
   ),
-  byAgeGroup: Type.Array(Type.Object({ group: Type.String(), registrations: Type.Integer(), revenueCents: Type.Integer() })),
+  byAgeGroup: Type.Array(
+    Type.Object({ group: Type.String(), registrations: Type.Integer(), revenueCents: Type.Integer() }),
+  ),
   byTown: Type.Array(
     Type.Object({
       townId: Nullable(Type.String()),

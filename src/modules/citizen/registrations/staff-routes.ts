@@ -21,7 +21,9 @@ import {
 const err = { $ref: 'Error#' };
 const OrgParams = Type.Object({ orgId: Uuid });
 const ActivityParams = Type.Object({ orgId: Uuid, activityId: Uuid });
-const StatusQuery = Type.Object({ status: Type.Optional(Type.Array(RegistrationStatusSchema, { maxItems: 8 })) });
+const StatusQuery = Type.Object({
+  status: Type.Optional(Type.Array(RegistrationStatusSchema, { maxItems: 8 })),
+});
 const File = Type.Unknown({ description: 'CSV / XLSX' });
 
 /** Recreation staff: activity dashboards, attendance lists and waitlists, counter registrations, reports. */
@@ -68,7 +70,10 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         format: request.query.format ?? 'csv',
         locale: request.locale,
       });
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 
@@ -86,7 +91,10 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
             page: Type.Integer(),
             perPage: Type.Integer(),
             total: Type.Integer(),
-            activity: Type.Object({ code: Type.String(), title: Type.Object({ fr: Type.String(), en: Type.String() }) }),
+            activity: Type.Object({
+              code: Type.String(),
+              title: Type.Object({ fr: Type.String(), en: Type.String() }),
+            }),
           }),
           400: err,
           401: err,
@@ -97,7 +105,14 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
     },
     async (request) => {
       const { status, ...page } = request.query;
-      return listActivityRegistrations({ db, auth: request.auth, ip: request.ip, ...request.params, statuses: status ?? [], page });
+      return listActivityRegistrations({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        ...request.params,
+        statuses: status ?? [],
+        page,
+      });
     },
   );
 
@@ -122,7 +137,10 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         format: request.query.format ?? 'csv',
         locale: request.locale,
       });
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 
@@ -134,13 +152,23 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         summary: 'Trouver un ménage (carte ou courriel) / Find a household (card or e-mail)',
         params: OrgParams,
         body: Type.Object(
-          { cardNumber: Type.Optional(Type.String({ maxLength: 40 })), email: Type.Optional(Type.String({ maxLength: 254 })) },
+          {
+            cardNumber: Type.Optional(Type.String({ maxLength: 40 })),
+            email: Type.Optional(Type.String({ maxLength: 254 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: HouseholdLookupSchema, 400: err, 401: err, 403: err, 404: err },
       },
     },
-    async (request) => findHousehold({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
+    async (request) =>
+      findHousehold({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -152,7 +180,15 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         description: 'Accepte Idempotency-Key. / Accepts Idempotency-Key.',
         params: OrgParams,
         body: CounterBody,
-        response: { 201: Type.Ref('CitizenCheckoutResult'), 400: err, 401: err, 403: err, 404: err, 409: err, 422: err },
+        response: {
+          201: Type.Ref('CitizenCheckoutResult'),
+          400: err,
+          401: err,
+          403: err,
+          404: err,
+          409: err,
+          422: err,
+        },
       },
     },
     async (request, reply) => {
@@ -179,7 +215,11 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         params: Type.Object({ orgId: Uuid, registrationId: Uuid }),
         body: Type.Object({ refund: Type.Boolean() }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ registrations: Type.Array(Type.Ref('CitizenRegistration')), refundCents: Type.Integer(), refunded: Type.Boolean() }),
+          200: Type.Object({
+            registrations: Type.Array(Type.Ref('CitizenRegistration')),
+            refundCents: Type.Integer(),
+            refunded: Type.Boolean(),
+          }),
           401: err,
           403: err,
           404: err,
@@ -206,13 +246,20 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
     {
       schema: {
         tags,
-        summary: 'Remplissage, listes d’attente, revenus par activité, âge et ville / Fill, waitlists, revenue by activity, age and town',
+        summary:
+          'Remplissage, listes d’attente, revenus par activité, âge et ville / Fill, waitlists, revenue by activity, age and town',
         params: OrgParams,
         querystring: Type.Object({ seasonId: Type.Optional(Uuid) }),
         response: { 200: ReportSchema, 401: err, 403: err },
       },
     },
-    async (request) => recreationReport({ db, auth: request.auth, orgId: request.params.orgId, seasonId: request.query.seasonId }),
+    async (request) =>
+      recreationReport({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        seasonId: request.query.seasonId,
+      }),
   );
 
   app.get(
@@ -242,7 +289,10 @@ export const staffRegistrationRoutes: FastifyPluginAsyncTypebox = async (app) =>
         format: request.query.format ?? 'csv',
         locale: request.locale,
       });
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 };

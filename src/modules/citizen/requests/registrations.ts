@@ -1,5 +1,6 @@
 // Side-effect registrations of requests to the city: messages, notification templates, the photo upload
-// purpose and who may open photos, the public map layer, the overdue alerts job and the demo content.
+// purpose and who may open photos, the public map layer, the overdue alerts and unused-photo purge jobs, and the
+// demo content.
 import './messages.ts';
 import './notifications.ts';
 import '../open311/messages.ts';
@@ -13,9 +14,11 @@ import { seedRequests } from './demo.ts';
 import { isRequestStaff } from './policies.ts';
 import { publicFeatures } from './public-map.ts';
 import { publicRequestsInBox } from './public-requests.ts';
+import { purgeUnusedPhotos } from './purge-unused-photos.ts';
 import { REQUEST_PHOTO } from './upload-request-photo.ts';
 
 const OVERDUE_QUEUE = 'requests.overdue-alerts';
+const PURGE_QUEUE = 'requests.photo-purge';
 
 registerFilePurpose(REQUEST_PHOTO, { types: ['jpeg', 'png', 'webp'], maxBytes: 10 * 1024 * 1024 });
 // Photos may show people and homes: the person who took them and the staff handling requests only
@@ -35,11 +38,15 @@ registerMapLayer({
     ),
 });
 
-registerJobs(({ database, jobs }) => {
+registerJobs(({ config, database, jobs }) => {
   jobs.define(OVERDUE_QUEUE, async () => {
     await alertOverdueRequests({ db: database.db, jobs });
   });
   jobs.cron(OVERDUE_QUEUE, '*/15 * * * *');
+  jobs.define(PURGE_QUEUE, async () => {
+    await purgeUnusedPhotos({ db: database.db, config });
+  });
+  jobs.cron(PURGE_QUEUE, '41 3 * * *');
 });
 
 registerDemoSeeder(seedRequests);

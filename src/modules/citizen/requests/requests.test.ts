@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../../tests/support/harness.ts';
 import { createTestContext } from '../../../../tests/support/harness.ts';
 import { follow, jpegWithGps, multipartForm, pngBytes } from '../../../../tests/support/uploads.ts';
+import { files } from '../../../platform/files/schema.ts';
 import type { CitizenRequestView } from './get-citizen-request.ts';
 import type { StaffRequestView } from './get-staff-request.ts';
 import { serviceRequests } from './schema.ts';
@@ -401,5 +402,27 @@ describe('staff work', () => {
     expect(
       alerts.some((m) => m.template === 'requests.overdue' && m.textBody.includes(created.body.reference)),
     ).toBe(true);
+  });
+
+  it('purges photos never attached to a request, and keeps attached ones', async () => {
+    const citizen = await clientFor(ctx);
+    const kept = await upload(citizen.client, await pngBytes(), 'kept.png', 'image/png');
+    await citizen.client.post(
+      `/api/orgs/${orgId}/requests`,
+      potholeBody(town.pothole.id, JOLIETTE, { photos: [{ id: kept.body.id }] }),
+    );
+    const abandoned = await upload(citizen.client, await pngBytes(), 'abandoned.png', 'image/png');
+    const aged = new Date(Date.now() - 2 * 86_400_000);
+    await ctx.db
+      .update(files)
+      .set({ createdAt: aged })
+      .where(inArray(files.id, [kept.body.id, abandoned.body.id]));
+    const { purgeUnusedPhotos } = await import('./purge-unused-photos.ts');
+    expect(await purgeUnusedPhotos({ db: ctx.db, config: ctx.config })).toBe(1);
+    const left = await ctx.db
+      .select({ id: files.id })
+      .from(files)
+      .where(inArray(files.id, [kept.body.id, abandoned.body.id]));
+    expect(left.map((f) => f.id)).toEqual([kept.body.id]);
   });
 });

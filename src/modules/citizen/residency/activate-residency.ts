@@ -4,8 +4,7 @@ import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
 import { todayInQuebec } from '../../../platform/people/birth-date.ts';
-import { addYears } from '../cards/issue-cards.ts';
-import { issueHouseholdCards } from '../cards/issue-cards.ts';
+import { addYears, issueHouseholdCards } from '../cards/issue-cards.ts';
 import { RENEWAL_DAYS, RESIDENCY_YEARS } from './residency-view.ts';
 import { type Proof, type ResidencyRow, residencies } from './schema.ts';
 
@@ -41,7 +40,10 @@ export async function activateResidency(
     .where(
       scope.where(
         residencies,
-        and(eq(residencies.householdId, options.householdId), inArray(residencies.status, ['pending', 'active'])),
+        and(
+          eq(residencies.householdId, options.householdId),
+          inArray(residencies.status, ['pending', 'active']),
+        ),
       ),
     );
   for (const c of current) {

@@ -70,7 +70,9 @@ export async function consumeClaimCode(
   const [attempt] = await db
     .update(claimCodes)
     .set({ attempts: sql`${claimCodes.attempts} + 1` })
-    .where(scope.where(claimCodes, inArray(claimCodes.id, latest), lt(claimCodes.attempts, CODE_MAX_ATTEMPTS)))
+    .where(
+      scope.where(claimCodes, inArray(claimCodes.id, latest), lt(claimCodes.attempts, CODE_MAX_ATTEMPTS)),
+    )
     .returning();
   if (!attempt) throw invalid;
   const expected = Buffer.from(attempt.codeHash, 'hex');

@@ -1,20 +1,20 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { CODE_TTL_MINUTES } from '../../../platform/auth/one-time-codes.ts';
-import type { AuthContext } from '../../../platform/auth/context.ts';
 import { findAccountByEmail } from '../../../platform/auth/accounts.ts';
+import type { AuthContext } from '../../../platform/auth/context.ts';
+import { CODE_TTL_MINUTES } from '../../../platform/auth/one-time-codes.ts';
 import { accounts } from '../../../platform/auth/schema.ts';
 import { type SessionOrigin, type SignedIn, startSession } from '../../../platform/auth/start-session.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { normalisePostalCode } from '../../../platform/geo/address-fields.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { notify } from '../../../platform/notify/notify.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
-import { ageOn } from '../activities/age.ts';
 import { todayInQuebec } from '../../../platform/people/birth-date.ts';
 import { persons } from '../../../platform/people/schema.ts';
 import { selfPerson } from '../../../platform/people/self-person.ts';
+import { ageOn } from '../activities/age.ts';
 import { activateResidency } from './activate-residency.ts';
 import { consumeClaimCode, issueClaimCode } from './claim-codes.ts';
 import { CLAIM_CODE } from './emails.ts';
@@ -39,7 +39,10 @@ async function memberOf(db: Database, orgId: string, claimId: string) {
   const [row] = await db
     .select({ member: householdRecordMembers, record: householdRecords })
     .from(householdRecordMembers)
-    .innerJoin(householdRecords, scope.where(householdRecords, eq(householdRecords.id, householdRecordMembers.recordId)))
+    .innerJoin(
+      householdRecords,
+      scope.where(householdRecords, eq(householdRecords.id, householdRecordMembers.recordId)),
+    )
     .where(scope.where(householdRecordMembers, eq(householdRecordMembers.id, claimId)));
   if (!row) throw new AppError('residency.claim_not_found', 404);
   if (row.record.claimedAt) throw new AppError('residency.claimed_already', 409);
@@ -62,12 +65,22 @@ export async function startClaim(options: {
   const base = db
     .select({ member: householdRecordMembers, record: householdRecords })
     .from(householdRecordMembers)
-    .innerJoin(householdRecords, scope.where(householdRecords, eq(householdRecords.id, householdRecordMembers.recordId)));
-  let candidates: Array<{ member: typeof householdRecordMembers.$inferSelect; record: typeof householdRecords.$inferSelect }>;
+    .innerJoin(
+      householdRecords,
+      scope.where(householdRecords, eq(householdRecords.id, householdRecordMembers.recordId)),
+    );
+  let candidates: Array<{
+    member: typeof householdRecordMembers.$inferSelect;
+    record: typeof householdRecords.$inferSelect;
+  }>;
   const card = input.cardNumber?.replace(/[\s-]/g, '');
   if (card) {
     candidates = await base.where(
-      scope.where(householdRecordMembers, eq(householdRecordMembers.cardNumber, card), eq(householdRecordMembers.birthDate, input.birthDate)),
+      scope.where(
+        householdRecordMembers,
+        eq(householdRecordMembers.cardNumber, card),
+        eq(householdRecordMembers.birthDate, input.birthDate),
+      ),
     );
   } else {
     const postal = input.postalCode ? normalisePostalCode(input.postalCode) : undefined;
@@ -75,7 +88,11 @@ export async function startClaim(options: {
     if (!postal || !civic) throw notFound;
     candidates = (
       await base.where(
-        scope.where(householdRecordMembers, eq(householdRecords.postalCode, postal), eq(householdRecordMembers.birthDate, input.birthDate)),
+        scope.where(
+          householdRecordMembers,
+          eq(householdRecords.postalCode, postal),
+          eq(householdRecordMembers.birthDate, input.birthDate),
+        ),
       )
     ).filter((c) => civicOf(c.record.addressLine) === civic);
   }
@@ -107,7 +124,10 @@ export async function sendClaimCode(options: {
   await notify(
     { db, jobs: options.jobs },
     {
-      to: input.channel === 'email' ? { email: to, locale: options.locale } : { phone: to, locale: options.locale },
+      to:
+        input.channel === 'email'
+          ? { email: to, locale: options.locale }
+          : { phone: to, locale: options.locale },
       orgId,
       category: 'account',
       channels: [input.channel],
@@ -172,10 +192,16 @@ export async function completeClaim(options: {
     const [claimed] = await tx
       .update(householdRecords)
       .set({ claimedAt: sql`now()`, claimedHouseholdId: self.householdId, updatedAt: sql`now()` })
-      .where(scope.where(householdRecords, and(eq(householdRecords.id, record.id), isNull(householdRecords.claimedAt))))
+      .where(
+        scope.where(
+          householdRecords,
+          and(eq(householdRecords.id, record.id), isNull(householdRecords.claimedAt)),
+        ),
+      )
       .returning();
     if (!claimed) throw new AppError('residency.claimed_already', 409);
-    if (!self.birthDate) await tx.update(persons).set({ birthDate: member.birthDate }).where(eq(persons.id, self.id));
+    if (!self.birthDate)
+      await tx.update(persons).set({ birthDate: member.birthDate }).where(eq(persons.id, self.id));
     const people = await tx.select().from(persons).where(eq(persons.householdId, self.householdId));
     const onFile = await tx
       .select()
@@ -184,7 +210,9 @@ export async function completeClaim(options: {
     for (const m of onFile) {
       if (m.id === member.id || ageOn(m.birthDate, today) >= 18) continue;
       const known = people.some(
-        (p) => p.birthDate === m.birthDate && p.givenName.localeCompare(m.givenName, 'fr', { sensitivity: 'base' }) === 0,
+        (p) =>
+          p.birthDate === m.birthDate &&
+          p.givenName.localeCompare(m.givenName, 'fr', { sensitivity: 'base' }) === 0,
       );
       if (!known)
         await tx.insert(persons).values({

@@ -10,5 +10,6 @@ registerFilePurpose(RESIDENCY_PROOF, { types: ['pdf', 'jpeg', 'png', 'webp'], ma
 // staff member of the town: a proof of address is personal.
 registerFileAccessPolicy(
   RESIDENCY_PROOF,
-  (auth, file) => file.ownerAccountId === auth.account.id || hasRole(auth, file.orgId, ['recreation', 'clerk']),
+  (auth, file) =>
+    file.ownerAccountId === auth.account.id || hasRole(auth, file.orgId, ['recreation', 'clerk']),
 );

@@ -5,22 +5,40 @@ import type { AuthContext } from '../../../platform/auth/context.ts';
 import { requireRole } from '../../../platform/auth/policies.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError, renderMessage } from '../../../platform/http/errors.ts';
 import { normalisePostalCode } from '../../../platform/geo/address-fields.ts';
+import { AppError, renderMessage } from '../../../platform/http/errors.ts';
 import { isPlausibleBirthDate, todayInQuebec } from '../../../platform/people/birth-date.ts';
-import { householdImports, householdRecordMembers, householdRecords, type ImportLineError } from './schema.ts';
+import {
+  householdImports,
+  householdRecordMembers,
+  householdRecords,
+  type ImportLineError,
+} from './schema.ts';
 
 // Column names in French or English; the first line of the file names them.
 const COLUMNS: Record<string, string> = {
-  household_id: 'household', menage: 'household', 'ménage': 'household',
-  address: 'address', adresse: 'address',
-  postal_code: 'postalCode', code_postal: 'postalCode',
-  given_name: 'givenName', prenom: 'givenName', 'prénom': 'givenName',
-  family_name: 'familyName', nom: 'familyName',
-  birth_date: 'birthDate', date_naissance: 'birthDate',
-  email: 'email', courriel: 'email',
-  phone: 'phone', telephone: 'phone', 'téléphone': 'phone',
-  card_number: 'cardNumber', numero_carte: 'cardNumber', 'numéro_carte': 'cardNumber',
+  household_id: 'household',
+  menage: 'household',
+  ménage: 'household',
+  address: 'address',
+  adresse: 'address',
+  postal_code: 'postalCode',
+  code_postal: 'postalCode',
+  given_name: 'givenName',
+  prenom: 'givenName',
+  prénom: 'givenName',
+  family_name: 'familyName',
+  nom: 'familyName',
+  birth_date: 'birthDate',
+  date_naissance: 'birthDate',
+  email: 'email',
+  courriel: 'email',
+  phone: 'phone',
+  telephone: 'phone',
+  téléphone: 'phone',
+  card_number: 'cardNumber',
+  numero_carte: 'cardNumber',
+  numéro_carte: 'cardNumber',
 };
 const REQUIRED = ['household', 'address', 'postalCode', 'givenName', 'familyName', 'birthDate'] as const;
 
@@ -39,7 +57,14 @@ export function civicOf(value: string): string | null {
   return /^\s*(\d{1,6})/.exec(value)?.[1] ?? null;
 }
 
-type Member = { givenName: string; familyName: string; birthDate: string; email: string | null; phone: string | null; cardNumber: string | null };
+type Member = {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  email: string | null;
+  phone: string | null;
+  cardNumber: string | null;
+};
 
 /**
  * Imports the town's households from CSV (one line per person, lines of a household sharing its id). The
@@ -67,7 +92,8 @@ export async function importHouseholds(options: {
   const keys = header.map((h) => COLUMNS[h.trim().toLowerCase()] ?? null);
   const errors: ImportLineError[] = [];
   const missing = REQUIRED.filter((r) => !keys.includes(r));
-  if (missing.length > 0) errors.push({ line: 1, code: 'residency.import_line.columns', params: { columns: missing.join(', ') } });
+  if (missing.length > 0)
+    errors.push({ line: 1, code: 'residency.import_line.columns', params: { columns: missing.join(', ') } });
   const today = todayInQuebec();
   const households = new Map<string, { address: string; postalCode: string; members: Member[] }>();
   lines.forEach((cells, i) => {
@@ -78,7 +104,12 @@ export async function importHouseholds(options: {
       return at >= 0 ? (cells[at] ?? '').trim() : '';
     };
     for (const r of REQUIRED)
-      if (!value(r)) errors.push({ line, code: 'residency.import_line.required', params: { column: header[keys.indexOf(r)] ?? r } });
+      if (!value(r))
+        errors.push({
+          line,
+          code: 'residency.import_line.required',
+          params: { column: header[keys.indexOf(r)] ?? r },
+        });
     const postalCode = normalisePostalCode(value('postalCode'));
     if (value('postalCode') && !postalCode) errors.push({ line, code: 'residency.import_line.postal_code' });
     if (value('birthDate') && !isPlausibleBirthDate(value('birthDate'), today))
@@ -100,7 +131,12 @@ export async function importHouseholds(options: {
   if (errors.length > 0)
     throw new AppError('residency.import_invalid', 422, {
       details: {
-        lines: errors.slice(0, 200).map((e) => ({ ...e, message: renderMessage(e.code, options.locale, { line: e.line, ...e.params }) })),
+        lines: errors
+          .slice(0, 200)
+          .map((e) => ({
+            ...e,
+            message: renderMessage(e.code, options.locale, { line: e.line, ...e.params }),
+          })),
         count: errors.length,
       },
     });
@@ -108,22 +144,42 @@ export async function importHouseholds(options: {
   return db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(householdImports)
-      .values(scope.rows({ createdByAccountId: who.account.id, fileName: options.input.fileName.slice(0, 200) }))
+      .values(
+        scope.rows({ createdByAccountId: who.account.id, fileName: options.input.fileName.slice(0, 200) }),
+      )
       .returning();
     if (!batch) throw new Error('import insert returned no row');
     let members = 0;
     for (const [ref, h] of households) {
       const [record] = await tx
         .insert(householdRecords)
-        .values(scope.rows({ importId: batch.id, externalRef: ref, addressLine: h.address, postalCode: h.postalCode, addressKey: addressKey(h.address) }))
+        .values(
+          scope.rows({
+            importId: batch.id,
+            externalRef: ref,
+            addressLine: h.address,
+            postalCode: h.postalCode,
+            addressKey: addressKey(h.address),
+          }),
+        )
         .onConflictDoUpdate({
           target: [householdRecords.orgId, householdRecords.externalRef],
-          set: { importId: batch.id, addressLine: h.address, postalCode: h.postalCode, addressKey: addressKey(h.address), updatedAt: sql`now()` },
+          set: {
+            importId: batch.id,
+            addressLine: h.address,
+            postalCode: h.postalCode,
+            addressKey: addressKey(h.address),
+            updatedAt: sql`now()`,
+          },
         })
         .returning();
       if (!record) continue;
-      await tx.delete(householdRecordMembers).where(scope.where(householdRecordMembers, eq(householdRecordMembers.recordId, record.id)));
-      await tx.insert(householdRecordMembers).values(h.members.map((m) => scope.rows({ recordId: record.id, ...m })));
+      await tx
+        .delete(householdRecordMembers)
+        .where(scope.where(householdRecordMembers, eq(householdRecordMembers.recordId, record.id)));
+      await tx
+        .insert(householdRecordMembers)
+        .values(h.members.map((m) => scope.rows({ recordId: record.id, ...m })));
       members += h.members.length;
     }
     await tx

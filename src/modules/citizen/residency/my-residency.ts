@@ -2,17 +2,16 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database, Executor } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
+import { addresses } from '../../../platform/geo/schema.ts';
+import { searchAddresses } from '../../../platform/geo/search-addresses.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { todayInQuebec } from '../../../platform/people/birth-date.ts';
-import { revokeHouseholdCards } from '../cards/issue-cards.ts';
+import { addYears, revokeHouseholdCards } from '../cards/issue-cards.ts';
 import { loadHousehold } from '../registrations/household.ts';
 import { renewalOpensOn } from './activate-residency.ts';
-import { type ResidentStanding, residentStanding } from './resident-status.ts';
 import { RESIDENCY_YEARS, type ResidencyView, residencyView } from './residency-view.ts';
+import { type ResidentStanding, residentStanding } from './resident-status.ts';
 import { householdRecords, residencies } from './schema.ts';
-import { addYears } from '../cards/issue-cards.ts';
-import { searchAddresses } from '../../../platform/geo/search-addresses.ts';
-import { addresses } from '../../../platform/geo/schema.ts';
 
 /** The household's standing in a town, its latest residency there and when renewal opens. */
 export async function getMyResidency(options: {
@@ -21,7 +20,10 @@ export async function getMyResidency(options: {
   orgId: string;
 }): Promise<{ standing: ResidentStanding; residency: ResidencyView | null; renewalOpensOn: string | null }> {
   const household = await loadHousehold(options.db, options.auth);
-  const standing = await residentStanding(options.db, { orgId: options.orgId, householdId: household.self.householdId });
+  const standing = await residentStanding(options.db, {
+    orgId: options.orgId,
+    householdId: household.self.householdId,
+  });
   const [latest] = await options.db
     .select()
     .from(residencies)
@@ -51,17 +53,26 @@ export async function renewResidency(options: {
   const [current] = await db
     .select()
     .from(residencies)
-    .where(scope.where(residencies, and(eq(residencies.householdId, household.self.householdId), eq(residencies.status, 'active'))));
+    .where(
+      scope.where(
+        residencies,
+        and(eq(residencies.householdId, household.self.householdId), eq(residencies.status, 'active')),
+      ),
+    );
   if (!current?.expiresOn) throw new AppError('residency.none', 404);
   const today = todayInQuebec();
   const opens = renewalOpensOn(current.expiresOn);
   if (today < opens) throw new AppError('residency.renewal_too_early', 409, { params: { from: opens } });
   let stillProven = false;
   if (current.proof === 'address' && current.addressId) {
-    const [address] = await db.select({ id: addresses.id }).from(addresses).where(scope.where(addresses, eq(addresses.id, current.addressId)));
+    const [address] = await db
+      .select({ id: addresses.id })
+      .from(addresses)
+      .where(scope.where(addresses, eq(addresses.id, current.addressId)));
     stillProven = !!address;
   } else if (current.proof === 'address' && current.addressLabel) {
-    stillProven = (await searchAddresses({ db, orgId, input: { q: current.addressLabel, limit: 1 } })).length > 0;
+    stillProven =
+      (await searchAddresses({ db, orgId, input: { q: current.addressLabel, limit: 1 } })).length > 0;
   } else if (current.proof === 'household_import' && current.recordId) {
     const [record] = await db
       .select({ id: householdRecords.id })
@@ -100,7 +111,12 @@ export async function declareMove(options: {
       )
       .returning();
     if (!ended) throw new AppError('residency.none', 404);
-    await revokeHouseholdCards(tx, { orgId, householdId: household.self.householdId, reason: 'moved', byAccountId: household.accountId });
+    await revokeHouseholdCards(tx, {
+      orgId,
+      householdId: household.self.householdId,
+      reason: 'moved',
+      byAccountId: household.accountId,
+    });
     return residencyView(ended);
   });
 }

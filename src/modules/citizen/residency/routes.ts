@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { replySignedIn, ROUTE_LIMITS, sessionOrigin } from '../../../platform/auth/http.ts';
+import { ROUTE_LIMITS, replySignedIn, sessionOrigin } from '../../../platform/auth/http.ts';
 import { SessionSchema } from '../../../platform/auth/session-body.ts';
 import { Page, PageQuery } from '../../../platform/http/pagination.ts';
 import { Uuid } from '../../../platform/http/schemas.ts';
@@ -11,29 +11,34 @@ import { importHouseholds } from './import-households.ts';
 import './messages.ts';
 import { declareMove, getMyResidency, renewResidency } from './my-residency.ts';
 import { proveByAddress } from './prove-by-address.ts';
+import { RESIDENCY_STATUSES } from './schema.ts';
 import { decideResidency, endResidency, listResidencies } from './staff-residency.ts';
 import { submitProof } from './submit-proof.ts';
-import { RESIDENCY_STATUSES } from './schema.ts';
 
 const err = { $ref: 'Error#' };
 const OrgParams = Type.Object({ orgId: Uuid });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const residencyFields = {
-    id: Type.String(),
-    orgId: Type.String(),
-    householdId: Type.String(),
-    proof: Type.Union([Type.Literal('address'), Type.Literal('document'), Type.Literal('household_import'), Type.Literal('staff')]),
-    status: Type.Union(RESIDENCY_STATUSES.map((s) => Type.Literal(s))),
-    addressLabel: Nullable(Type.String()),
-    postalCode: Nullable(Type.String()),
-    fileId: Nullable(Type.String()),
-    startsOn: Nullable(Type.String()),
-    expiresOn: Nullable(Type.String()),
-    decidedAt: Nullable(Type.String()),
-    decisionNote: Nullable(Type.String()),
-    endedAt: Nullable(Type.String()),
-    endReason: Nullable(Type.String()),
-    createdAt: Type.String(),
+  id: Type.String(),
+  orgId: Type.String(),
+  householdId: Type.String(),
+  proof: Type.Union([
+    Type.Literal('address'),
+    Type.Literal('document'),
+    Type.Literal('household_import'),
+    Type.Literal('staff'),
+  ]),
+  status: Type.Union(RESIDENCY_STATUSES.map((s) => Type.Literal(s))),
+  addressLabel: Nullable(Type.String()),
+  postalCode: Nullable(Type.String()),
+  fileId: Nullable(Type.String()),
+  startsOn: Nullable(Type.String()),
+  expiresOn: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String()),
+  endedAt: Nullable(Type.String()),
+  endReason: Nullable(Type.String()),
+  createdAt: Type.String(),
 };
 const ResidencySchema = Type.Object(residencyFields, { $id: 'CitizenResidency' });
 const StaffResidencySchema = Type.Object({
@@ -64,7 +69,11 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Résidence de mon ménage / My household’s residency',
         params: OrgParams,
         response: {
-          200: Type.Object({ standing: StandingSchema, residency: Nullable(ref), renewalOpensOn: Nullable(Type.String()) }),
+          200: Type.Object({
+            standing: StandingSchema,
+            residency: Nullable(ref),
+            renewalOpensOn: Nullable(Type.String()),
+          }),
           401: err,
         },
       },
@@ -91,7 +100,11 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await proveByAddress({ db, auth: request.auth, orgId: request.params.orgId, input: request.body })),
+      reply
+        .status(201)
+        .send(
+          await proveByAddress({ db, auth: request.auth, orgId: request.params.orgId, input: request.body }),
+        ),
   );
 
   app.post(
@@ -109,13 +122,22 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await submitProof({ db, auth: request.auth, orgId: request.params.orgId, input: request.body })),
+      reply
+        .status(201)
+        .send(
+          await submitProof({ db, auth: request.auth, orgId: request.params.orgId, input: request.body }),
+        ),
   );
 
   app.post(
     '/citizen/orgs/:orgId/residency/renew',
     {
-      schema: { tags, summary: 'Renouveler / Renew', params: OrgParams, response: { 200: ref, 401: err, 404: err, 409: err } },
+      schema: {
+        tags,
+        summary: 'Renouveler / Renew',
+        params: OrgParams,
+        response: { 200: ref, 401: err, 404: err, 409: err },
+      },
     },
     async (request) => renewResidency({ db, auth: request.auth, orgId: request.params.orgId }),
   );
@@ -125,7 +147,8 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Déclarer un déménagement (la résidence et les cartes prennent fin) / Declare a move (residency and cards end)',
+        summary:
+          'Déclarer un déménagement (la résidence et les cartes prennent fin) / Declare a move (residency and cards end)',
         params: OrgParams,
         response: { 200: ref, 401: err, 404: err },
       },
@@ -139,7 +162,8 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: ROUTE_LIMITS.codeRequest },
       schema: {
         tags,
-        summary: 'Réclamer le dossier de mon ménage (sans mot de passe) / Claim my household record (no password)',
+        summary:
+          'Réclamer le dossier de mon ménage (sans mot de passe) / Claim my household record (no password)',
         params: OrgParams,
         body: Type.Object(
           {
@@ -154,7 +178,10 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             claimId: Type.String(),
             channels: Type.Array(
-              Type.Object({ channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]), masked: Type.String() }),
+              Type.Object({
+                channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
+                masked: Type.String(),
+              }),
             ),
           }),
           400: err,
@@ -174,13 +201,21 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: ROUTE_LIMITS.codeRequest },
       schema: {
         tags,
-        summary: 'Envoyer le code au courriel ou au téléphone inscrit / Send the code to the e-mail or phone on file',
+        summary:
+          'Envoyer le code au courriel ou au téléphone inscrit / Send the code to the e-mail or phone on file',
         params: OrgParams,
         body: Type.Object(
           { claimId: Uuid, channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ sent: Type.Boolean(), minutes: Type.Integer() }), 400: err, 404: err, 409: err, 422: err, 429: err },
+        response: {
+          200: Type.Object({ sent: Type.Boolean(), minutes: Type.Integer() }),
+          400: err,
+          404: err,
+          409: err,
+          422: err,
+          429: err,
+        },
       },
     },
     async (request) =>
@@ -195,7 +230,10 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Confirmer avec le code / Confirm with the code',
         params: OrgParams,
-        body: Type.Object({ claimId: Uuid, code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { claimId: Uuid, code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ residency: ref, session: Nullable(SessionSchema) }),
           400: err,
@@ -243,7 +281,14 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { status, ...page } = request.query;
-      return listResidencies({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, status, page });
+      return listResidencies({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        status,
+        page,
+      });
     },
   );
 
@@ -282,7 +327,10 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Mettre fin à une résidence / End a residency',
         params: Type.Object({ orgId: Uuid, residencyId: Uuid }),
         body: Type.Object(
-          { reason: Type.Union([Type.Literal('moved'), Type.Literal('revoked')]), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+          {
+            reason: Type.Union([Type.Literal('moved'), Type.Literal('revoked')]),
+            note: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: ref, 401: err, 403: err, 404: err },

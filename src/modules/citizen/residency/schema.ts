@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../../../platform/auth/schema.ts';
 import { tenantColumns, tenantKey } from '../../../platform/db/tenancy.ts';
 import { files } from '../../../platform/files/schema.ts';
@@ -32,7 +43,9 @@ export const residencies = pgTable(
     recordId: uuid('record_id'),
     startsOn: date('starts_on'),
     expiresOn: date('expires_on'),
-    submittedByAccountId: uuid('submitted_by_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    submittedByAccountId: uuid('submitted_by_account_id').references(() => accounts.id, {
+      onDelete: 'set null',
+    }),
     decidedByAccountId: uuid('decided_by_account_id').references(() => accounts.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
@@ -96,7 +109,9 @@ export const householdRecords = pgTable(
     /** Lower-case, unaccented, single-spaced: what a typed address is compared with. */
     addressKey: text('address_key').notNull(),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
-    claimedHouseholdId: uuid('claimed_household_id').references(() => households.id, { onDelete: 'set null' }),
+    claimedHouseholdId: uuid('claimed_household_id').references(() => households.id, {
+      onDelete: 'set null',
+    }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -27,7 +27,12 @@ export async function listResidencies(options: {
   orgId: string;
   status?: ResidencyStatus;
   page: PageQuery;
-}): Promise<{ items: Array<ResidencyView & { submittedBy: { name: string; email: string } | null }>; page: number; perPage: number; total: number }> {
+}): Promise<{
+  items: Array<ResidencyView & { submittedBy: { name: string; email: string } | null }>;
+  page: number;
+  perPage: number;
+  total: number;
+}> {
   const who = staff(options.auth, options.orgId);
   const { db, orgId } = options;
   const scope = scopeOf(orgId);
@@ -35,7 +40,10 @@ export async function listResidencies(options: {
   const window = pageWindow(options.page);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ r: residencies, a: { givenName: accounts.givenName, familyName: accounts.familyName, email: accounts.email } })
+      .select({
+        r: residencies,
+        a: { givenName: accounts.givenName, familyName: accounts.familyName, email: accounts.email },
+      })
       .from(residencies)
       .leftJoin(accounts, eq(accounts.id, residencies.submittedByAccountId))
       .where(where)
@@ -95,7 +103,9 @@ export async function decideResidency(options: {
         decisionNote: input.note?.trim() || null,
         updatedAt: sql`now()`,
       })
-      .where(scope.where(residencies, eq(residencies.id, options.residencyId), eq(residencies.status, 'pending')))
+      .where(
+        scope.where(residencies, eq(residencies.id, options.residencyId), eq(residencies.status, 'pending')),
+      )
       .returning();
     if (!row) throw new AppError('residency.not_pending', 409);
     if (input.approve) await issueHouseholdCards(tx, { orgId, householdId: row.householdId });
@@ -147,8 +157,19 @@ export async function endResidency(options: {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(residencies)
-      .set({ status: 'ended', endedAt: sql`now()`, endReason: options.input.reason, decisionNote: options.input.note ?? null, updatedAt: sql`now()` })
-      .where(scopeOf(orgId).where(residencies, and(eq(residencies.id, options.residencyId), eq(residencies.status, 'active'))))
+      .set({
+        status: 'ended',
+        endedAt: sql`now()`,
+        endReason: options.input.reason,
+        decisionNote: options.input.note ?? null,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        scopeOf(orgId).where(
+          residencies,
+          and(eq(residencies.id, options.residencyId), eq(residencies.status, 'active')),
+        ),
+      )
       .returning();
     if (!row) throw new AppError('residency.none', 404);
     await revokeHouseholdCards(tx, {

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { files } from '../../../platform/files/schema.ts';
 import { normalisePostalCode } from '../../../platform/geo/address-fields.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
 import { loadHousehold } from '../registrations/household.ts';
 import { RESIDENCY_PROOF } from './files.ts';
@@ -25,7 +25,10 @@ export async function submitProof(options: {
   const household = await loadHousehold(db, options.auth);
   const postalCode = normalisePostalCode(input.postalCode);
   if (!postalCode) throw new AppError('residency.postal_code_invalid', 400);
-  const [file] = await db.select().from(files).where(scopeOf(orgId).where(files, eq(files.id, input.fileId)));
+  const [file] = await db
+    .select()
+    .from(files)
+    .where(scopeOf(orgId).where(files, eq(files.id, input.fileId)));
   if (!file || file.purpose !== RESIDENCY_PROOF || file.ownerAccountId !== household.accountId)
     throw new AppError('residency.proof_invalid', 422);
   const [row] = await db

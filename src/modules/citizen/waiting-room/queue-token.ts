@@ -32,7 +32,10 @@ export async function signTicket(db: Executor, ticket: QueueTicket): Promise<str
 }
 
 /** The ticket a token carries, or null when it was not signed here or is malformed. */
-export async function readTicket(db: Executor, token: string | undefined | null): Promise<QueueTicket | null> {
+export async function readTicket(
+  db: Executor,
+  token: string | undefined | null,
+): Promise<QueueTicket | null> {
   if (!token || token.length > 500) return null;
   const [payload, signature] = token.split('.');
   if (!payload || !signature) return null;

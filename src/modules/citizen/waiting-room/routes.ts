@@ -54,7 +54,10 @@ export const waitingRoomRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db,
         auth: request.auth,
         ...request.params,
-        currentToken: tokenOf(request.cookies[queueCookieName(request.params.seasonId)], request.headers['x-queue-token']),
+        currentToken: tokenOf(
+          request.cookies[queueCookieName(request.params.seasonId)],
+          request.headers['x-queue-token'],
+        ),
       });
       keep(reply, standing);
       return standing;
@@ -76,7 +79,10 @@ export const waitingRoomRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db,
         auth: request.auth,
         seasonId: request.params.seasonId,
-        token: tokenOf(request.cookies[queueCookieName(request.params.seasonId)], request.headers['x-queue-token']),
+        token: tokenOf(
+          request.cookies[queueCookieName(request.params.seasonId)],
+          request.headers['x-queue-token'],
+        ),
       }),
   );
 };

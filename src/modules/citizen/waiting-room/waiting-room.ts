@@ -123,7 +123,8 @@ export async function requireAdmission(options: {
 }): Promise<void> {
   const { season, now } = options;
   if (!waitingRoomActive(season, now)) return;
-  if (!options.token) throw new AppError('waiting_room.admission_required', 429, { details: { seasonId: season.id } });
+  if (!options.token)
+    throw new AppError('waiting_room.admission_required', 429, { details: { seasonId: season.id } });
   const ticket = await readTicket(options.db, options.token);
   if (
     !ticket ||

@@ -13,9 +13,13 @@ export async function replaceZones(db: Database, orgId: string, zones: readonly 
   await db.transaction(async (tx) => {
     await tx.delete(mapZones).where(scope.where(mapZones));
     for (let i = 0; i < zones.length; i += 500)
-      await tx.insert(mapZones).values(
-        zones.slice(i, i + 500).map((z) => scope.rows({ code: z.code, use: z.use, geometry: z.geometry, ...z.box })),
-      );
+      await tx
+        .insert(mapZones)
+        .values(
+          zones
+            .slice(i, i + 500)
+            .map((z) => scope.rows({ code: z.code, use: z.use, geometry: z.geometry, ...z.box })),
+        );
   });
 }
 

@@ -7,7 +7,12 @@ import { type Executor, rowsOf } from '../../../platform/db/client.ts';
  */
 export async function mapExtent(options: { db: Executor; orgId: string }) {
   const { db, orgId } = options;
-  const [row] = rowsOf<{ west: number | null; south: number | null; east: number | null; north: number | null }>(
+  const [row] = rowsOf<{
+    west: number | null;
+    south: number | null;
+    east: number | null;
+    north: number | null;
+  }>(
     await db.execute(sql`
       SELECT min(lon) AS west, min(lat) AS south, max(lon) AS east, max(lat) AS north FROM (
         SELECT longitude AS lon, latitude AS lat FROM map_places WHERE org_id = ${orgId}
@@ -18,6 +23,14 @@ export async function mapExtent(options: { db: Executor; orgId: string }) {
         UNION ALL SELECT max(longitude), max(latitude) FROM addresses WHERE org_id = ${orgId} AND latitude IS NOT NULL
       ) AS points`),
   );
-  if (!row || row.west === null || row.south === null || row.east === null || row.north === null) return { bbox: null };
-  return { bbox: [Number(row.west), Number(row.south), Number(row.east), Number(row.north)] as [number, number, number, number] };
+  if (!row || row.west === null || row.south === null || row.east === null || row.north === null)
+    return { bbox: null };
+  return {
+    bbox: [Number(row.west), Number(row.south), Number(row.east), Number(row.north)] as [
+      number,
+      number,
+      number,
+      number,
+    ],
+  };
 }

@@ -21,12 +21,24 @@ const longitudes = (bbox: BoundingBox) => ({
 });
 
 /** Facilities and points of interest inside a box (public). */
-export async function findPlacesInBox(db: Executor, orgId: string, bbox: BoundingBox, limit: number): Promise<Feature[]> {
+export async function findPlacesInBox(
+  db: Executor,
+  orgId: string,
+  bbox: BoundingBox,
+  limit: number,
+): Promise<Feature[]> {
   const { west, east } = longitudes(bbox);
   const rows = await db
     .select()
     .from(mapPlaces)
-    .where(inOrg(mapPlaces, orgId, between(mapPlaces.latitude, bbox.south, bbox.north), between(mapPlaces.longitude, west, east)))
+    .where(
+      inOrg(
+        mapPlaces,
+        orgId,
+        between(mapPlaces.latitude, bbox.south, bbox.north),
+        between(mapPlaces.longitude, west, east),
+      ),
+    )
     .orderBy(asc(mapPlaces.nameFr))
     .limit(limit);
   return rows.map((p) => ({
@@ -46,7 +58,12 @@ export async function findPlacesInBox(db: Executor, orgId: string, bbox: Boundin
 }
 
 /** Zones of the zoning plan whose box meets a box (public). */
-export async function findZonesInBox(db: Executor, orgId: string, bbox: BoundingBox, limit: number): Promise<Feature[]> {
+export async function findZonesInBox(
+  db: Executor,
+  orgId: string,
+  bbox: BoundingBox,
+  limit: number,
+): Promise<Feature[]> {
   const { west, east } = longitudes(bbox);
   const rows = await db
     .select()
@@ -55,7 +72,12 @@ export async function findZonesInBox(db: Executor, orgId: string, bbox: Bounding
       inOrg(
         mapZones,
         orgId,
-        and(lte(mapZones.south, bbox.north), gte(mapZones.north, bbox.south), lte(mapZones.west, east), gte(mapZones.east, west)),
+        and(
+          lte(mapZones.south, bbox.north),
+          gte(mapZones.north, bbox.south),
+          lte(mapZones.west, east),
+          gte(mapZones.east, west),
+        ),
       ),
     )
     .orderBy(asc(mapZones.code))

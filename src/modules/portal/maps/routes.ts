@@ -5,8 +5,8 @@ import { literals } from '../permits/schemas.ts';
 import { importZoning } from './import-zoning.ts';
 import { mapExtent } from './map-extent.ts';
 import './messages.ts';
-import { savePlace } from './save-place.ts';
 import { PLACE_CATEGORIES } from './categories.ts';
+import { savePlace } from './save-place.ts';
 
 const err = { $ref: 'Error#' };
 const tags = ['portal: map'];
@@ -34,7 +34,14 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Étendue de la carte citoyenne / Extent of the citizen map',
         params: OrgParams,
-        response: { 200: Type.Object({ bbox: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()]) }) },
+        response: {
+          200: Type.Object({
+            bbox: Type.Union([
+              Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+              Type.Null(),
+            ]),
+          }),
+        },
       },
     },
     async (request) => mapExtent({ db, orgId: request.params.orgId }),
@@ -49,10 +56,24 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Importer le plan de zonage (GeoJSON) / Import the zoning plan (GeoJSON)',
         params: OrgParams,
         body: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }),
-        response: { 200: Type.Object({ imported: Type.Integer() }), 400: err, 401: err, 403: err, 413: err, 422: err },
+        response: {
+          200: Type.Object({ imported: Type.Integer() }),
+          400: err,
+          401: err,
+          403: err,
+          413: err,
+          422: err,
+        },
       },
     },
-    async (request) => importZoning({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
+    async (request) =>
+      importZoning({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -67,7 +88,15 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await savePlace({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body })),
+      reply.status(201).send(
+        await savePlace({
+          db,
+          auth: request.auth,
+          ip: request.ip,
+          orgId: request.params.orgId,
+          input: request.body,
+        }),
+      ),
   );
 
   app.put(
@@ -82,7 +111,14 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      savePlace({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, placeId: request.params.placeId, input: request.body }),
+      savePlace({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        placeId: request.params.placeId,
+        input: request.body,
+      }),
   );
 
   app.delete(
@@ -96,6 +132,13 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      savePlace({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, placeId: request.params.placeId, input: { remove: true } }),
+      savePlace({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        placeId: request.params.placeId,
+        input: { remove: true },
+      }),
   );
 };

@@ -33,7 +33,10 @@ export async function savePlace(options: {
   let id = placeId;
   if ('remove' in input) {
     if (!placeId) throw new AppError('map.place_not_found', 404);
-    const gone = await db.delete(mapPlaces).where(scope.where(mapPlaces, eq(mapPlaces.id, placeId))).returning({ id: mapPlaces.id });
+    const gone = await db
+      .delete(mapPlaces)
+      .where(scope.where(mapPlaces, eq(mapPlaces.id, placeId)))
+      .returning({ id: mapPlaces.id });
     if (!gone.length) throw new AppError('map.place_not_found', 404);
   } else if (placeId) {
     const changed = await db
@@ -43,7 +46,10 @@ export async function savePlace(options: {
       .returning({ id: mapPlaces.id });
     if (!changed.length) throw new AppError('map.place_not_found', 404);
   } else {
-    const [row] = await db.insert(mapPlaces).values(scope.rows({ ...input, address: input.address ?? null })).returning({ id: mapPlaces.id });
+    const [row] = await db
+      .insert(mapPlaces)
+      .values(scope.rows({ ...input, address: input.address ?? null }))
+      .returning({ id: mapPlaces.id });
     id = row?.id;
   }
   await recordAudit(db, {

@@ -4,7 +4,6 @@ import type { Geometry } from '../../../platform/geo/geojson.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
 import { PLACE_CATEGORIES } from './categories.ts';
 
-
 // Tenant-owned: the zoning plan's zones, imported by staff from GeoJSON (replaced whole at each import).
 export const mapZones = pgTable(
   'map_zones',

@@ -34,14 +34,20 @@ function ring(r: unknown): Position[] | null {
  * Reads a FeatureCollection of zones. Returns the zones and, for each refused feature, its index (from 0)
  * and the reason: `geometry` (not a valid polygon in WGS 84) or `code` (no zone code in its properties).
  */
-export function readZoning(doc: unknown): { zones: ZoneInput[]; rejected: Array<{ feature: number; reason: 'geometry' | 'code' }> } | null {
-  if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection') return null;
+export function readZoning(
+  doc: unknown,
+): { zones: ZoneInput[]; rejected: Array<{ feature: number; reason: 'geometry' | 'code' }> } | null {
+  if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection')
+    return null;
   const features = (doc as { features?: unknown }).features;
   if (!Array.isArray(features)) return null;
   const zones: ZoneInput[] = [];
   const rejected: Array<{ feature: number; reason: 'geometry' | 'code' }> = [];
   features.forEach((feature: unknown, index) => {
-    const f = feature as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: Record<string, unknown> | null };
+    const f = feature as {
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: Record<string, unknown> | null;
+    };
     const props = f.properties ?? {};
     const codeKey = CODE_KEYS.find((k) => typeof props[k] === 'string' || typeof props[k] === 'number');
     const code = codeKey ? String(props[codeKey]).trim() : '';
@@ -53,20 +59,33 @@ export function readZoning(doc: unknown): { zones: ZoneInput[]; rejected: Array<
       polygons = rings.length && rings.every((r) => r) ? [rings as Position[][]] : null;
     } else if (f.geometry?.type === 'MultiPolygon' && Array.isArray(coords)) {
       const polys = coords.map((p: unknown) => (Array.isArray(p) ? p.map(ring) : [null]));
-      polygons = polys.length && polys.every((p) => p.length && p.every((r) => r)) ? (polys as Position[][][]) : null;
+      polygons =
+        polys.length && polys.every((p) => p.length && p.every((r) => r)) ? (polys as Position[][][]) : null;
     }
-    if (!polygons) return rejected.push({ feature: index, reason: 'geometry' });
-    if (!code) return rejected.push({ feature: index, reason: 'code' });
+    if (!polygons) {
+      rejected.push({ feature: index, reason: 'geometry' });
+      return;
+    }
+    if (!code) {
+      rejected.push({ feature: index, reason: 'code' });
+      return;
+    }
     const all = polygons.flat(2);
     const lons = all.map((p) => p[0]);
     const lats = all.map((p) => p[1]);
     zones.push({
       code: code.slice(0, 40),
       use: useKey ? String(props[useKey]).slice(0, 80) : null,
-      geometry: polygons.length === 1 && f.geometry?.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: polygons[0] as Position[][] }
-        : { type: 'MultiPolygon', coordinates: polygons },
-      box: { west: Math.min(...lons), south: Math.min(...lats), east: Math.max(...lons), north: Math.max(...lats) },
+      geometry:
+        polygons.length === 1 && f.geometry?.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: polygons[0] as Position[][] }
+          : { type: 'MultiPolygon', coordinates: polygons },
+      box: {
+        west: Math.min(...lons),
+        south: Math.min(...lats),
+        east: Math.max(...lons),
+        north: Math.max(...lats),
+      },
     });
   });
   return { zones, rejected };

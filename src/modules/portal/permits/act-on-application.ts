@@ -49,7 +49,13 @@ export async function actOnApplication(options: {
   ip: string;
   orgId: string;
   applicationId: string;
-  input: { action: StaffAction; message?: string; conditions?: string; reason?: string; scheduledAt?: string };
+  input: {
+    action: StaffAction;
+    message?: string;
+    conditions?: string;
+    reason?: string;
+    scheduledAt?: string;
+  };
 }) {
   const who = requirePermitStaff(options.auth, options.orgId);
   const { db, orgId, input } = options;
@@ -58,11 +64,17 @@ export async function actOnApplication(options: {
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
   if (input.action === 'request_info' && !message) throw new AppError('permit.message_required', 422);
   if (input.action === 'refuse' && !input.reason?.trim()) throw new AppError('permit.reason_required', 422);
-  if ((input.action === 'schedule_inspection' || input.action === 'schedule_final_inspection') && (!scheduledAt || Number.isNaN(scheduledAt.getTime())))
+  if (
+    (input.action === 'schedule_inspection' || input.action === 'schedule_final_inspection') &&
+    (!scheduledAt || Number.isNaN(scheduledAt.getTime()))
+  )
     throw new AppError('permit.date_required', 422);
   const { row, typeName } = await db.transaction(async (tx) => {
     const current = await lockApplication(tx, orgId, options.applicationId);
-    const [type] = await tx.select().from(permitTypes).where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
+    const [type] = await tx
+      .select()
+      .from(permitTypes)
+      .where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
     if (!type) throw new AppError('permit.type_not_found', 404);
     const now = new Date();
     let changes = {};

@@ -16,7 +16,11 @@ export function verificationUrl(publicUrl: string, orgSlug: string, token: strin
 }
 
 /** Loads an application row of an organisation, or 404. */
-export async function findApplication(db: Executor, orgId: string, applicationId: string): Promise<ApplicationRow> {
+export async function findApplication(
+  db: Executor,
+  orgId: string,
+  applicationId: string,
+): Promise<ApplicationRow> {
   const [row] = await db
     .select()
     .from(permitApplications)
@@ -53,11 +57,19 @@ export async function applicationView(db: Executor, row: ApplicationRow, viewer:
     .orderBy(asc(permitDocuments.createdAt));
   const [order] = row.orderId
     ? await db
-        .select({ id: orders.id, status: orders.status, totalCents: orders.totalCents, reference: orders.reference })
+        .select({
+          id: orders.id,
+          status: orders.status,
+          totalCents: orders.totalCents,
+          reference: orders.reference,
+        })
         .from(orders)
         .where(inOrg(orders, orgId, eq(orders.id, row.orderId)))
     : [];
-  const [org] = await db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, orgId));
+  const [org] = await db
+    .select({ slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
   const periods = clockPeriods(events.map((e) => ({ status: e.toStatus, at: e.createdAt })));
   const elapsed = elapsedBusinessDays(periods, now);
   return {
@@ -65,7 +77,12 @@ export async function applicationView(db: Executor, row: ApplicationRow, viewer:
     reference: row.reference,
     kind: row.kind,
     status: row.status,
-    type: { id: type.id, code: type.code, name: { fr: type.nameFr, en: type.nameEn }, legalDelayDays: type.legalDelayDays },
+    type: {
+      id: type.id,
+      code: type.code,
+      name: { fr: type.nameFr, en: type.nameEn },
+      legalDelayDays: type.legalDelayDays,
+    },
     property: {
       unitId: row.propertyUnitId,
       matricule: row.propertyMatricule,
@@ -104,7 +121,9 @@ export async function applicationView(db: Executor, row: ApplicationRow, viewer:
           issuedAt: row.issuedAt?.toISOString() ?? null,
           expiresAt: row.expiresAt?.toISOString() ?? null,
           conditions: row.conditions,
-          verificationPath: row.verificationToken ? `/${org?.slug ?? ''}/permits/verify/${row.verificationToken}` : null,
+          verificationPath: row.verificationToken
+            ? `/${org?.slug ?? ''}/permits/verify/${row.verificationToken}`
+            : null,
         }
       : null,
     refusalReason: row.refusalReason,

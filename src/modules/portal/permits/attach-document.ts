@@ -27,7 +27,8 @@ export async function attachDocument(options: {
   const row = await db.transaction(async (tx) => {
     const current = await lockApplication(tx, orgId, options.applicationId);
     const who = requireApplicant(options.auth, current);
-    if (current.status !== 'draft' && current.status !== 'info_requested') throw new AppError('permit.not_editable', 409);
+    if (current.status !== 'draft' && current.status !== 'info_requested')
+      throw new AppError('permit.not_editable', 409);
     if ('remove' in input) {
       await tx
         .delete(permitDocuments)
@@ -40,7 +41,10 @@ export async function attachDocument(options: {
         );
       return current;
     }
-    const [type] = await tx.select().from(permitTypes).where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
+    const [type] = await tx
+      .select()
+      .from(permitTypes)
+      .where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
     if (!type?.documents.some((d) => d.key === input.documentKey))
       throw new AppError('permit.document_unknown', 422, { params: { key: input.documentKey } });
     const [file] = await tx
@@ -60,7 +64,9 @@ export async function attachDocument(options: {
     if (!file) throw new AppError('permit.file_not_found', 422);
     await tx
       .insert(permitDocuments)
-      .values(scopeOf(orgId).rows({ applicationId: current.id, documentKey: input.documentKey, fileId: file.id }));
+      .values(
+        scopeOf(orgId).rows({ applicationId: current.id, documentKey: input.documentKey, fileId: file.id }),
+      );
     return current;
   });
   return applicationView(db, row, 'applicant');

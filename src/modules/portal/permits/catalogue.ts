@@ -35,13 +35,20 @@ const startDate: FormField = {
   label: t('Début prévu des travaux', 'Planned start of work'),
   required: true,
 };
-const plans: RequiredDocument = { key: 'plans', label: t('Plans des travaux', 'Plans of the work'), required: true };
+const plans: RequiredDocument = {
+  key: 'plans',
+  label: t('Plans des travaux', 'Plans of the work'),
+  required: true,
+};
 const sitePlan: RequiredDocument = {
   key: 'site_plan',
   label: t('Plan d’implantation ou certificat de localisation', 'Site plan or certificate of location'),
   required: true,
 };
-const residential = (permitTypeMapped: string, workClassMapped: 'New' | 'Existing' = 'Existing'): BldsMapping => ({
+const residential = (
+  permitTypeMapped: string,
+  workClassMapped: 'New' | 'Existing' = 'Existing',
+): BldsMapping => ({
   permitTypeMapped,
   workClassMapped,
   permitClassMapped: 'Residential',
@@ -57,17 +64,44 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Nouveau bâtiment principal ou agrandissement.',
     descriptionEn: 'New main building or extension.',
     fields: [
-      { key: 'use', type: 'select', label: t('Usage', 'Use'), required: true, options: [
-        { value: 'residential', label: t('Résidentiel', 'Residential') },
-        { value: 'commercial', label: t('Commercial', 'Commercial') },
-      ] },
-      { key: 'floorArea', type: 'area', label: t('Superficie de plancher (m²)', 'Floor area (m²)'), required: true, min: 1, max: 100_000 },
-      { key: 'dwellings', type: 'number', label: t('Nombre de logements', 'Number of dwellings'), required: true, min: 0, max: 500, showIf: { field: 'use', equals: 'residential' } },
+      {
+        key: 'use',
+        type: 'select',
+        label: t('Usage', 'Use'),
+        required: true,
+        options: [
+          { value: 'residential', label: t('Résidentiel', 'Residential') },
+          { value: 'commercial', label: t('Commercial', 'Commercial') },
+        ],
+      },
+      {
+        key: 'floorArea',
+        type: 'area',
+        label: t('Superficie de plancher (m²)', 'Floor area (m²)'),
+        required: true,
+        min: 1,
+        max: 100_000,
+      },
+      {
+        key: 'dwellings',
+        type: 'number',
+        label: t('Nombre de logements', 'Number of dwellings'),
+        required: true,
+        min: 0,
+        max: 500,
+        showIf: { field: 'use', equals: 'residential' },
+      },
       workValue,
       startDate,
     ],
     documents: [plans, sitePlan],
-    feeRule: { kind: 'per_area', centsPerSquareMetre: 150, areaField: 'floorArea', minCents: 10_000, maxCents: 200_000 },
+    feeRule: {
+      kind: 'per_area',
+      centsPerSquareMetre: 150,
+      areaField: 'floorArea',
+      minCents: 10_000,
+      maxCents: 200_000,
+    },
     legalDelayDays: 30,
     validityMonths: 24,
     blds: residential('Building', 'New'),
@@ -80,12 +114,23 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Travaux intérieurs ou extérieurs sur un bâtiment existant.',
     descriptionEn: 'Interior or exterior work on an existing building.',
     fields: [
-      { key: 'structural', type: 'boolean', label: t('Travaux touchant la structure', 'Structural work'), required: true },
+      {
+        key: 'structural',
+        type: 'boolean',
+        label: t('Travaux touchant la structure', 'Structural work'),
+        required: true,
+      },
       workValue,
       startDate,
     ],
     documents: [{ ...plans, required: true, showIf: { field: 'structural', equals: true } }],
-    feeRule: { kind: 'per_thousand', centsPerThousand: 500, valueField: 'workValue', minCents: 5_000, maxCents: 50_000 },
+    feeRule: {
+      kind: 'per_thousand',
+      centsPerThousand: 500,
+      valueField: 'workValue',
+      minCents: 5_000,
+      maxCents: 50_000,
+    },
     legalDelayDays: 20,
     validityMonths: 12,
     blds: residential('Building'),
@@ -98,10 +143,16 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Démolition totale ou partielle d’un bâtiment.',
     descriptionEn: 'Full or partial demolition of a building.',
     fields: [
-      { key: 'extent', type: 'select', label: t('Étendue', 'Extent'), required: true, options: [
-        { value: 'full', label: t('Totale', 'Full') },
-        { value: 'partial', label: t('Partielle', 'Partial') },
-      ] },
+      {
+        key: 'extent',
+        type: 'select',
+        label: t('Étendue', 'Extent'),
+        required: true,
+        options: [
+          { value: 'full', label: t('Totale', 'Full') },
+          { value: 'partial', label: t('Partielle', 'Partial') },
+        ],
+      },
       startDate,
     ],
     documents: [{ key: 'photos', label: t('Photos du bâtiment', 'Photos of the building'), required: true }],
@@ -115,17 +166,48 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     kind: 'permit',
     nameFr: 'Piscine',
     nameEn: 'Swimming pool',
-    descriptionFr: 'Piscine creusée, hors terre ou démontable, et son enceinte (Règlement sur la sécurité des piscines résidentielles).',
-    descriptionEn: 'In-ground, above-ground or removable pool and its enclosure (residential pool safety regulation).',
+    descriptionFr:
+      'Piscine creusée, hors terre ou démontable, et son enceinte (Règlement sur la sécurité des piscines résidentielles).',
+    descriptionEn:
+      'In-ground, above-ground or removable pool and its enclosure (residential pool safety regulation).',
     fields: [
-      { key: 'poolType', type: 'select', label: t('Type de piscine', 'Pool type'), required: true, options: [
-        { value: 'inground', label: t('Creusée', 'In-ground') },
-        { value: 'aboveground', label: t('Hors terre', 'Above-ground') },
-        { value: 'removable', label: t('Démontable', 'Removable') },
-      ] },
-      { key: 'wallHeight', type: 'number', label: t('Hauteur de la paroi (m)', 'Wall height (m)'), required: true, min: 0.3, max: 3, showIf: { field: 'poolType', equals: 'aboveground' } },
-      { key: 'enclosure', type: 'boolean', label: t('Enceinte de 1,2 m avec porte à fermeture automatique', '1.2 m enclosure with a self-closing gate'), required: true },
-      { key: 'distanceToLine', type: 'number', label: t('Distance de la ligne de terrain (m)', 'Distance from the lot line (m)'), required: true, min: 1, max: 500 },
+      {
+        key: 'poolType',
+        type: 'select',
+        label: t('Type de piscine', 'Pool type'),
+        required: true,
+        options: [
+          { value: 'inground', label: t('Creusée', 'In-ground') },
+          { value: 'aboveground', label: t('Hors terre', 'Above-ground') },
+          { value: 'removable', label: t('Démontable', 'Removable') },
+        ],
+      },
+      {
+        key: 'wallHeight',
+        type: 'number',
+        label: t('Hauteur de la paroi (m)', 'Wall height (m)'),
+        required: true,
+        min: 0.3,
+        max: 3,
+        showIf: { field: 'poolType', equals: 'aboveground' },
+      },
+      {
+        key: 'enclosure',
+        type: 'boolean',
+        label: t(
+          'Enceinte de 1,2 m avec porte à fermeture automatique',
+          '1.2 m enclosure with a self-closing gate',
+        ),
+        required: true,
+      },
+      {
+        key: 'distanceToLine',
+        type: 'number',
+        label: t('Distance de la ligne de terrain (m)', 'Distance from the lot line (m)'),
+        required: true,
+        min: 1,
+        max: 500,
+      },
       startDate,
     ],
     documents: [sitePlan],
@@ -142,12 +224,25 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Abattage d’un arbre de 10 cm de diamètre ou plus.',
     descriptionEn: 'Cutting a tree 10 cm in diameter or more.',
     fields: [
-      { key: 'trees', type: 'number', label: t('Nombre d’arbres', 'Number of trees'), required: true, min: 1, max: 100 },
-      { key: 'reason', type: 'select', label: t('Motif', 'Reason'), required: true, options: [
-        { value: 'dead', label: t('Arbre mort ou malade', 'Dead or diseased tree') },
-        { value: 'danger', label: t('Arbre dangereux', 'Dangerous tree') },
-        { value: 'construction', label: t('Travaux autorisés', 'Authorised construction') },
-      ] },
+      {
+        key: 'trees',
+        type: 'number',
+        label: t('Nombre d’arbres', 'Number of trees'),
+        required: true,
+        min: 1,
+        max: 100,
+      },
+      {
+        key: 'reason',
+        type: 'select',
+        label: t('Motif', 'Reason'),
+        required: true,
+        options: [
+          { value: 'dead', label: t('Arbre mort ou malade', 'Dead or diseased tree') },
+          { value: 'danger', label: t('Arbre dangereux', 'Dangerous tree') },
+          { value: 'construction', label: t('Travaux autorisés', 'Authorised construction') },
+        ],
+      },
     ],
     documents: [{ key: 'photos', label: t('Photos des arbres', 'Photos of the trees'), required: false }],
     feeRule: { kind: 'fixed', cents: 2_500 },
@@ -163,11 +258,24 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Bâtiment accessoire de rangement.',
     descriptionEn: 'Accessory storage building.',
     fields: [
-      { key: 'floorArea', type: 'area', label: t('Superficie (m²)', 'Area (m²)'), required: true, min: 1, max: 60 },
+      {
+        key: 'floorArea',
+        type: 'area',
+        label: t('Superficie (m²)', 'Area (m²)'),
+        required: true,
+        min: 1,
+        max: 60,
+      },
       workValue,
     ],
     documents: [sitePlan],
-    feeRule: { kind: 'per_area', centsPerSquareMetre: 100, areaField: 'floorArea', minCents: 2_500, maxCents: 7_500 },
+    feeRule: {
+      kind: 'per_area',
+      centsPerSquareMetre: 100,
+      areaField: 'floorArea',
+      minCents: 2_500,
+      maxCents: 7_500,
+    },
     legalDelayDays: 15,
     validityMonths: 12,
     blds: residential('Building', 'New'),
@@ -180,7 +288,14 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Installation ou modification d’une enseigne commerciale.',
     descriptionEn: 'Installing or changing a business sign.',
     fields: [
-      { key: 'signArea', type: 'area', label: t('Superficie de l’enseigne (m²)', 'Sign area (m²)'), required: true, min: 0.1, max: 50 },
+      {
+        key: 'signArea',
+        type: 'area',
+        label: t('Superficie de l’enseigne (m²)', 'Sign area (m²)'),
+        required: true,
+        min: 0.1,
+        max: 50,
+      },
       { key: 'lit', type: 'boolean', label: t('Enseigne lumineuse', 'Illuminated sign'), required: true },
     ],
     documents: [{ key: 'drawing', label: t('Croquis de l’enseigne', 'Drawing of the sign'), required: true }],
@@ -197,10 +312,23 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Construction ou remplacement d’une installation septique (Q-2, r. 22).',
     descriptionEn: 'Building or replacing a septic system (Q-2, r. 22).',
     fields: [
-      { key: 'bedrooms', type: 'number', label: t('Nombre de chambres', 'Number of bedrooms'), required: true, min: 1, max: 20 },
+      {
+        key: 'bedrooms',
+        type: 'number',
+        label: t('Nombre de chambres', 'Number of bedrooms'),
+        required: true,
+        min: 1,
+        max: 20,
+      },
       workValue,
     ],
-    documents: [{ key: 'study', label: t('Étude de caractérisation du site', 'Site characterisation study'), required: true }],
+    documents: [
+      {
+        key: 'study',
+        label: t('Étude de caractérisation du site', 'Site characterisation study'),
+        required: true,
+      },
+    ],
     feeRule: { kind: 'fixed', cents: 15_000 },
     legalDelayDays: 30,
     validityMonths: 12,
@@ -214,11 +342,24 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     descriptionFr: 'Déclaration de travaux : aucune approbation requise, accusé de réception immédiat.',
     descriptionEn: 'Declaration of work: no approval needed, acknowledged at once.',
     fields: [
-      { key: 'location', type: 'select', label: t('Emplacement', 'Location'), required: true, options: [
-        { value: 'front', label: t('Cour avant', 'Front yard') },
-        { value: 'rear', label: t('Cour arrière ou latérale', 'Rear or side yard') },
-      ] },
-      { key: 'height', type: 'number', label: t('Hauteur (m)', 'Height (m)'), required: true, min: 0.3, max: 2 },
+      {
+        key: 'location',
+        type: 'select',
+        label: t('Emplacement', 'Location'),
+        required: true,
+        options: [
+          { value: 'front', label: t('Cour avant', 'Front yard') },
+          { value: 'rear', label: t('Cour arrière ou latérale', 'Rear or side yard') },
+        ],
+      },
+      {
+        key: 'height',
+        type: 'number',
+        label: t('Hauteur (m)', 'Height (m)'),
+        required: true,
+        min: 0.3,
+        max: 2,
+      },
     ],
     documents: [],
     feeRule: { kind: 'none' },
@@ -231,7 +372,8 @@ export const DEFAULT_PERMIT_TYPES: PermitTypeInput[] = [
     kind: 'declaration',
     nameFr: 'Travaux mineurs (déclaration)',
     nameEn: 'Minor work (declaration)',
-    descriptionFr: 'Peinture, revêtement de toiture identique, remplacement de portes et fenêtres de même dimension.',
+    descriptionFr:
+      'Peinture, revêtement de toiture identique, remplacement de portes et fenêtres de même dimension.',
     descriptionEn: 'Painting, identical roofing, replacing doors and windows of the same size.',
     fields: [workValue, startDate],
     documents: [],

@@ -31,7 +31,12 @@ export async function createApplication(options: {
   db: Database;
   auth: AuthContext | null;
   orgId: string;
-  input: { typeCode: string; propertyUnitId?: string; description?: string; answers?: Record<string, unknown> };
+  input: {
+    typeCode: string;
+    propertyUnitId?: string;
+    description?: string;
+    answers?: Record<string, unknown>;
+  };
 }) {
   const who = requireAccount(options.auth);
   const { db, orgId, input } = options;
@@ -39,7 +44,12 @@ export async function createApplication(options: {
   const [type] = await db
     .select()
     .from(permitTypes)
-    .where(scopeOf(orgId).where(permitTypes, and(eq(permitTypes.code, input.typeCode), eq(permitTypes.active, true))));
+    .where(
+      scopeOf(orgId).where(
+        permitTypes,
+        and(eq(permitTypes.code, input.typeCode), eq(permitTypes.active, true)),
+      ),
+    );
   if (!type) throw new AppError('permit.type_not_found', 404);
   const property = input.propertyUnitId ? await propertySnapshot(db, orgId, input.propertyUnitId) : {};
   const row = await db.transaction(async (tx) => {

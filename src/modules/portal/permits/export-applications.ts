@@ -21,7 +21,10 @@ export async function exportApplications(options: {
 }): Promise<Buffer | string> {
   const who = requirePermitStaff(options.auth, options.orgId);
   const fr = options.locale === 'fr';
-  const { items } = await applicationRows(options.db, options.orgId, options.filters, { limit: MAX_ROWS, offset: 0 });
+  const { items } = await applicationRows(options.db, options.orgId, options.filters, {
+    limit: MAX_ROWS,
+    offset: 0,
+  });
   const table: ExportTable = {
     columns: [
       { key: 'reference', header: fr ? 'Dossier' : 'File' },
@@ -57,5 +60,7 @@ export async function exportApplications(options: {
     ip: options.ip,
     details: { format: options.format, rows: items.length },
   });
-  return options.format === 'csv' ? tableToCsv(table) : tableToXlsx(table, fr ? 'Demandes de permis' : 'Permit applications');
+  return options.format === 'csv'
+    ? tableToCsv(table)
+    : tableToXlsx(table, fr ? 'Demandes de permis' : 'Permit applications');
 }

@@ -42,7 +42,10 @@ export async function exportOpenData(options: {
   );
   if (options.format === 'json') return records;
   return stringify(
-    [BLDS_COLUMNS as unknown as string[], ...records.map((r) => BLDS_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c]))))],
+    [
+      BLDS_COLUMNS as unknown as string[],
+      ...records.map((r) => BLDS_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))),
+    ],
     { bom: true },
   );
 }

@@ -6,11 +6,20 @@ import { permitEvents } from './schema.ts';
 import { clockPeriods } from './state-machine.ts';
 
 /** Business days elapsed on the legal clock of several files, from their histories (one query). */
-export async function elapsedDaysOf(db: Executor, orgId: string, ids: readonly string[], now = new Date()): Promise<Map<string, number>> {
+export async function elapsedDaysOf(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+  now = new Date(),
+): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (ids.length === 0) return result;
   const events = await db
-    .select({ applicationId: permitEvents.applicationId, status: permitEvents.toStatus, at: permitEvents.createdAt })
+    .select({
+      applicationId: permitEvents.applicationId,
+      status: permitEvents.toStatus,
+      at: permitEvents.createdAt,
+    })
     .from(permitEvents)
     .where(inOrg(permitEvents, orgId, inArray(permitEvents.applicationId, [...ids])))
     .orderBy(asc(permitEvents.createdAt), asc(permitEvents.id));

@@ -7,7 +7,12 @@ import { quebecDate } from './legal-clock.ts';
 import { permitApplications, permitTypes } from './schema.ts';
 
 /** Issued permits with a position inside a box: the map's permit layer (public, no holder). */
-export async function findPermitsInBox(db: Executor, orgId: string, bbox: BoundingBox, limit: number): Promise<Feature[]> {
+export async function findPermitsInBox(
+  db: Executor,
+  orgId: string,
+  bbox: BoundingBox,
+  limit: number,
+): Promise<Feature[]> {
   const west = Math.min(bbox.west, bbox.east);
   const east = bbox.west <= bbox.east ? bbox.east : 180;
   const rows = await db
@@ -23,7 +28,10 @@ export async function findPermitsInBox(db: Executor, orgId: string, bbox: Boundi
       typeEn: permitTypes.nameEn,
     })
     .from(permitApplications)
-    .innerJoin(permitTypes, and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)))
+    .innerJoin(
+      permitTypes,
+      and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)),
+    )
     .where(
       inOrg(
         permitApplications,

@@ -36,7 +36,10 @@ export interface FieldProblem {
 }
 
 /** Whether a field (or document) is asked given the answers so far. */
-export function isAsked(item: { showIf?: { field: string; equals: string | boolean } }, answers: Record<string, unknown>): boolean {
+export function isAsked(
+  item: { showIf?: { field: string; equals: string | boolean } },
+  answers: Record<string, unknown>,
+): boolean {
   if (!item.showIf) return true;
   return answers[item.showIf.field] === item.showIf.equals;
 }
@@ -76,7 +79,8 @@ export function checkAnswers(
         else clean[f.key] = value;
         break;
       case 'select':
-        if (!f.options?.some((o) => o.value === value)) problems.push({ field: f.key, code: 'permit.field_option' });
+        if (!f.options?.some((o) => o.value === value))
+          problems.push({ field: f.key, code: 'permit.field_option' });
         else clean[f.key] = String(value);
         break;
       case 'date':
@@ -85,7 +89,8 @@ export function checkAnswers(
         else clean[f.key] = value;
         break;
       default:
-        if (typeof value !== 'string' || value.length > 4000) problems.push({ field: f.key, code: 'permit.field_invalid' });
+        if (typeof value !== 'string' || value.length > 4000)
+          problems.push({ field: f.key, code: 'permit.field_invalid' });
         else clean[f.key] = value.trim();
     }
   }

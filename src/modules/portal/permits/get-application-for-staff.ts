@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordPersonalDataAccess } from '../../../platform/audit/record-personal-data-access.ts';
-import { accounts } from '../../../platform/auth/schema.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
+import { accounts } from '../../../platform/auth/schema.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { applicationView, findApplication } from './application-view.ts';
 import { requirePermitStaff } from './policies.ts';
@@ -34,6 +34,8 @@ export async function getApplicationForStaff(options: {
   });
   return {
     ...(await applicationView(db, row, 'staff')),
-    applicant: applicant ? { name: `${applicant.givenName} ${applicant.familyName}`, email: applicant.email } : null,
+    applicant: applicant
+      ? { name: `${applicant.givenName} ${applicant.familyName}`, email: applicant.email }
+      : null,
   };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { accounts } from '../../../platform/auth/schema.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import { hasRole, requireAccount } from '../../../platform/auth/policies.ts';
+import { accounts } from '../../../platform/auth/schema.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -25,11 +25,18 @@ export async function getPermitPdf(options: {
   const row = await findApplication(db, orgId, options.applicationId);
   if (row.applicantAccountId !== who.account.id && !hasRole(who, orgId, PERMIT_STAFF_ROLES))
     throw new AppError('permit.not_found', 404);
-  if (!row.permitNumber || !row.verificationToken || !row.issuedAt) throw new AppError('permit.not_issued', 409);
+  if (!row.permitNumber || !row.verificationToken || !row.issuedAt)
+    throw new AppError('permit.not_issued', 409);
   const org = await getOrganisation({ db, idOrSlug: orgId });
-  const [type] = await db.select().from(permitTypes).where(inOrg(permitTypes, orgId, eq(permitTypes.id, row.typeId)));
+  const [type] = await db
+    .select()
+    .from(permitTypes)
+    .where(inOrg(permitTypes, orgId, eq(permitTypes.id, row.typeId)));
   const [holder] = row.applicantAccountId
-    ? await db.select({ g: accounts.givenName, f: accounts.familyName }).from(accounts).where(eq(accounts.id, row.applicantAccountId))
+    ? await db
+        .select({ g: accounts.givenName, f: accounts.familyName })
+        .from(accounts)
+        .where(eq(accounts.id, row.applicantAccountId))
     : [];
   const pdf = await renderPermitPdf({
     issuer: org.name.fr === org.name.en ? org.name.fr : `${org.name.fr} / ${org.name.en}`,

@@ -5,7 +5,12 @@ import { permitApplications, permitTypes } from './schema.ts';
 import type { PermitStatus } from './state-machine.ts';
 
 /** Steps of a permit that was issued (the public registry, its map and the open data show these). */
-export const ISSUED_STATUSES: readonly PermitStatus[] = ['issued', 'final_inspection_scheduled', 'closed', 'expired'];
+export const ISSUED_STATUSES: readonly PermitStatus[] = [
+  'issued',
+  'final_inspection_scheduled',
+  'closed',
+  'expired',
+];
 
 /** Issued permits of an organisation, latest first, with their type (no applicant ever). */
 export async function issuedPermits(db: Executor, orgId: string, window: { limit: number; offset: number }) {
@@ -13,7 +18,10 @@ export async function issuedPermits(db: Executor, orgId: string, window: { limit
   const rows = await db
     .select({ a: permitApplications, t: permitTypes })
     .from(permitApplications)
-    .innerJoin(permitTypes, and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)))
+    .innerJoin(
+      permitTypes,
+      and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)),
+    )
     .where(where)
     .orderBy(desc(permitApplications.issuedAt), desc(permitApplications.id))
     .limit(window.limit)

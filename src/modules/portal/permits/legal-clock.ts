@@ -6,7 +6,12 @@ const ZONE = 'America/Toronto';
 
 /** A calendar date `YYYY-MM-DD` in Quebec of an instant. */
 export function quebecDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 function utcDate(iso: string): Date {
@@ -52,7 +57,7 @@ export function quebecHolidays(year: number): string[] {
   const easterSunday = utcDate(easter(year));
   // Journée nationale des patriotes: the Monday before May 25.
   const may25 = new Date(Date.UTC(year, 4, 25));
-  const patriots = addDays(may25, -(((may25.getUTCDay() + 6) % 7) || 7));
+  const patriots = addDays(may25, -((may25.getUTCDay() + 6) % 7 || 7));
   return [
     `${y}-01-01`,
     iso(addDays(easterSunday, -2)),
@@ -77,7 +82,8 @@ export function isBusinessDay(date: string): boolean {
 /** Business days after `from` up to and including `to` (dates `YYYY-MM-DD`); 0 when `to` is not later. */
 export function businessDaysBetween(from: string, to: string): number {
   let count = 0;
-  for (let d = addDays(utcDate(from), 1); d <= utcDate(to); d = addDays(d, 1)) if (isBusinessDay(iso(d))) count++;
+  for (let d = addDays(utcDate(from), 1); d <= utcDate(to); d = addDays(d, 1))
+    if (isBusinessDay(iso(d))) count++;
   return count;
 }
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
-import { accounts } from '../../../platform/auth/schema.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
+import { accounts } from '../../../platform/auth/schema.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { type PageQuery, pageWindow } from '../../../platform/http/pagination.ts';
@@ -28,11 +28,17 @@ export async function applicationRows(
   if (filters.typeCode) conditions.push(eq(permitTypes.code, filters.typeCode));
   const q = filters.q?.trim();
   if (q) {
-    const like = or(ilike(permitApplications.reference, `%${q}%`), ilike(permitApplications.propertyAddress, `%${q}%`));
+    const like = or(
+      ilike(permitApplications.reference, `%${q}%`),
+      ilike(permitApplications.propertyAddress, `%${q}%`),
+    );
     if (like) conditions.push(like);
   }
   const where = inOrg(permitApplications, orgId, ...conditions);
-  const joinType = and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId));
+  const joinType = and(
+    eq(permitTypes.orgId, permitApplications.orgId),
+    eq(permitTypes.id, permitApplications.typeId),
+  );
   const rows = await db
     .select({
       id: permitApplications.id,
@@ -57,8 +63,16 @@ export async function applicationRows(
     .orderBy(desc(permitApplications.submittedAt), desc(permitApplications.createdAt))
     .limit(window.limit)
     .offset(window.offset);
-  const [total] = await db.select({ n: count() }).from(permitApplications).innerJoin(permitTypes, joinType).where(where);
-  const elapsed = await elapsedDaysOf(db, orgId, rows.map((r) => r.id));
+  const [total] = await db
+    .select({ n: count() })
+    .from(permitApplications)
+    .innerJoin(permitTypes, joinType)
+    .where(where);
+  const elapsed = await elapsedDaysOf(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return {
     total: total?.n ?? 0,
     items: rows.map((r) => {

@@ -29,7 +29,10 @@ export async function listMyApplications(options: {
       typeEn: permitTypes.nameEn,
     })
     .from(permitApplications)
-    .innerJoin(permitTypes, and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)))
+    .innerJoin(
+      permitTypes,
+      and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)),
+    )
     .where(where)
     .orderBy(desc(permitApplications.createdAt))
     .limit(limit)

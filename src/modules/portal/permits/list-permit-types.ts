@@ -44,7 +44,12 @@ export async function quotePermitFee(options: {
   const [type] = await options.db
     .select()
     .from(permitTypes)
-    .where(scopeOf(options.orgId).where(permitTypes, and(eq(permitTypes.code, options.typeCode), eq(permitTypes.active, true))));
+    .where(
+      scopeOf(options.orgId).where(
+        permitTypes,
+        and(eq(permitTypes.code, options.typeCode), eq(permitTypes.active, true)),
+      ),
+    );
   if (!type) throw new AppError('permit.type_not_found', 404);
   return { feeCents: computeFee(type.feeRule, options.input.answers) };
 }

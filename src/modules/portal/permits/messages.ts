@@ -43,7 +43,10 @@ registerMessages({
   'permit.message_required': { fr: 'Écrivez un message.', en: 'Write a message.' },
   'permit.reason_required': { fr: 'Indiquez les motifs du refus.', en: 'Give the reasons for the refusal.' },
   'permit.date_required': { fr: 'Indiquez la date et l’heure.', en: 'Give the date and time.' },
-  'permit.not_issued': { fr: 'Le permis n’est pas encore délivré.', en: 'The permit has not been issued yet.' },
+  'permit.not_issued': {
+    fr: 'Le permis n’est pas encore délivré.',
+    en: 'The permit has not been issued yet.',
+  },
   'permit.verification_unknown': {
     fr: 'Aucun permis ne correspond à ce code : il n’est pas authentique.',
     en: 'No permit matches this code: it is not genuine.',

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/client.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
-import { notify } from '../../../platform/notify/notify.ts';
 import { defineNotification } from '../../../platform/notify/notification-templates.ts';
+import { notify } from '../../../platform/notify/notify.ts';
 import type { PermitStatus } from './state-machine.ts';
 
 const STATUS_TEXT: Record<PermitStatus, { fr: string; en: string }> = {
@@ -47,7 +47,10 @@ export const PERMIT_UPDATE = defineNotification<UpdateParams>('portal.permit_upd
       p.message ? `\n${p.message}` : '',
       l === 'fr' ? `\nSuivre votre dossier : ${p.url}` : `\nFollow your file: ${p.url}`,
     ].join('\n'),
-  short: (p, l) => (l === 'fr' ? `${p.reference} : ${STATUS_TEXT[p.status].fr}` : `${p.reference}: ${STATUS_TEXT[p.status].en}`),
+  short: (p, l) =>
+    l === 'fr'
+      ? `${p.reference} : ${STATUS_TEXT[p.status].fr}`
+      : `${p.reference}: ${STATUS_TEXT[p.status].en}`,
   url: (p) => p.url,
 });
 

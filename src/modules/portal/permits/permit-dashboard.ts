@@ -11,7 +11,12 @@ import { OPEN_STATUSES, PERMIT_STATUSES, type PermitStatus } from './state-machi
  * Staff dashboard: files by step; for files awaiting a decision, time on the legal clock against the
  * legal delay (by type: on time, overdue, mean days); decisions of the last twelve months by type.
  */
-export async function permitDashboard(options: { db: Executor; auth: AuthContext | null; orgId: string; now?: Date }) {
+export async function permitDashboard(options: {
+  db: Executor;
+  auth: AuthContext | null;
+  orgId: string;
+  now?: Date;
+}) {
   requirePermitStaff(options.auth, options.orgId);
   const { db, orgId } = options;
   const now = options.now ?? new Date();
@@ -20,7 +25,10 @@ export async function permitDashboard(options: { db: Executor; auth: AuthContext
     .from(permitApplications)
     .where(inOrg(permitApplications, orgId, ne(permitApplications.status, 'draft')))
     .groupBy(permitApplications.status);
-  const joinType = and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId));
+  const joinType = and(
+    eq(permitTypes.orgId, permitApplications.orgId),
+    eq(permitTypes.id, permitApplications.typeId),
+  );
   const open = await db
     .select({
       id: permitApplications.id,
@@ -48,12 +56,40 @@ export async function permitDashboard(options: { db: Executor; auth: AuthContext
         gte(permitApplications.decidedAt, decidedSince),
       ),
     );
-  const elapsed = await elapsedDaysOf(db, orgId, [...open.map((o) => o.id), ...decided.map((d) => d.id)], now);
-  const types = new Map<string, { code: string; name: { fr: string; en: string }; legalDelayDays: number; open: number; overdue: number; openDays: number; decided: number; decidedDays: number; decidedLate: number }>();
+  const elapsed = await elapsedDaysOf(
+    db,
+    orgId,
+    [...open.map((o) => o.id), ...decided.map((d) => d.id)],
+    now,
+  );
+  const types = new Map<
+    string,
+    {
+      code: string;
+      name: { fr: string; en: string };
+      legalDelayDays: number;
+      open: number;
+      overdue: number;
+      openDays: number;
+      decided: number;
+      decidedDays: number;
+      decidedLate: number;
+    }
+  >();
   const entry = (code: string, name: { fr: string; en: string }, legal: number) => {
     let e = types.get(code);
     if (!e) {
-      e = { code, name, legalDelayDays: legal, open: 0, overdue: 0, openDays: 0, decided: 0, decidedDays: 0, decidedLate: 0 };
+      e = {
+        code,
+        name,
+        legalDelayDays: legal,
+        open: 0,
+        overdue: 0,
+        openDays: 0,
+        decided: 0,
+        decidedDays: 0,
+        decidedLate: 0,
+      };
       types.set(code, e);
     }
     return e;
@@ -66,7 +102,10 @@ export async function permitDashboard(options: { db: Executor; auth: AuthContext
     if (days > o.legal) e.overdue++;
   }
   const names = new Map(open.map((o) => [o.code, { fr: o.typeFr, en: o.typeEn }]));
-  const allTypes = await db.select({ code: permitTypes.code, fr: permitTypes.nameFr, en: permitTypes.nameEn }).from(permitTypes).where(inOrg(permitTypes, orgId));
+  const allTypes = await db
+    .select({ code: permitTypes.code, fr: permitTypes.nameFr, en: permitTypes.nameEn })
+    .from(permitTypes)
+    .where(inOrg(permitTypes, orgId));
   for (const t of allTypes) names.set(t.code, { fr: t.fr, en: t.en });
   for (const d of decided) {
     const e = entry(d.code, names.get(d.code) ?? { fr: d.code, en: d.code }, d.legal);
@@ -77,10 +116,12 @@ export async function permitDashboard(options: { db: Executor; auth: AuthContext
   }
   const counts = new Map(byStatus.map((s) => [s.status, Number(s.n)]));
   return {
-    byStatus: PERMIT_STATUSES.filter((s): s is Exclude<PermitStatus, 'draft'> => s !== 'draft').map((status) => ({
-      status,
-      count: counts.get(status) ?? 0,
-    })),
+    byStatus: PERMIT_STATUSES.filter((s): s is Exclude<PermitStatus, 'draft'> => s !== 'draft').map(
+      (status) => ({
+        status,
+        count: counts.get(status) ?? 0,
+      }),
+    ),
     byType: [...types.values()].map((e) => ({
       code: e.code,
       name: e.name,
@@ -93,8 +134,19 @@ export async function permitDashboard(options: { db: Executor; auth: AuthContext
       decidedLate: e.decidedLate,
     })),
     openFiles: open
-      .map((o) => ({ id: o.id, reference: o.reference, status: o.status, type: { fr: o.typeFr, en: o.typeEn }, elapsedBusinessDays: elapsed.get(o.id) ?? 0, legalDelayDays: o.legal }))
-      .sort((a, b) => b.elapsedBusinessDays / Math.max(1, b.legalDelayDays) - a.elapsedBusinessDays / Math.max(1, a.legalDelayDays))
+      .map((o) => ({
+        id: o.id,
+        reference: o.reference,
+        status: o.status,
+        type: { fr: o.typeFr, en: o.typeEn },
+        elapsedBusinessDays: elapsed.get(o.id) ?? 0,
+        legalDelayDays: o.legal,
+      }))
+      .sort(
+        (a, b) =>
+          b.elapsedBusinessDays / Math.max(1, b.legalDelayDays) -
+          a.elapsedBusinessDays / Math.max(1, a.legalDelayDays),
+      )
       .slice(0, 50),
   };
 }

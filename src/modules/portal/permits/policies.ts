@@ -14,7 +14,10 @@ export function requirePermitStaff(auth: AuthContext | null, orgId: string): Aut
 /**
  * The applicant of a file, or a 404: a citizen never learns that another citizen's file exists.
  */
-export function requireApplicant(auth: AuthContext | null, file: { applicantAccountId: string | null }): AuthContext {
+export function requireApplicant(
+  auth: AuthContext | null,
+  file: { applicantAccountId: string | null },
+): AuthContext {
   const who = requireAccount(auth);
   if (file.applicantAccountId !== who.account.id) throw new AppError('permit.not_found', 404);
   return who;

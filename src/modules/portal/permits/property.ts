@@ -20,7 +20,8 @@ export async function propertySnapshot(db: Executor, orgId: string, unitId: stri
     .from(rollUnits)
     .where(inOrg(rollUnits, orgId, eq(rollUnits.id, unitId)));
   const rolls = await activeRolls(db, orgId);
-  if (!unit || !rolls.some((r) => r.importId === unit.importId)) throw new AppError('permit.property_not_found', 422);
+  if (!unit || !rolls.some((r) => r.importId === unit.importId))
+    throw new AppError('permit.property_not_found', 422);
   return {
     propertyUnitId: unit.id,
     propertyMatricule: unit.matricule,

@@ -22,7 +22,12 @@ export interface PermitDocumentContent {
  * QR code leading to the public verification page.
  */
 export async function renderPermitPdf(content: PermitDocumentContent): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(content.verificationUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const qr = await QRCode.toBuffer(content.verificationUrl, {
+    type: 'png',
+    margin: 1,
+    width: 240,
+    errorCorrectionLevel: 'M',
+  });
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 50,
@@ -30,7 +35,11 @@ export async function renderPermitPdf(content: PermitDocumentContent): Promise<B
     tagged: true,
     lang: 'fr-CA',
     displayTitle: true,
-    info: { Title: `Permis ${content.number} / Permit ${content.number}`, Author: content.issuer, Creator: 'Civique' },
+    info: {
+      Title: `Permis ${content.number} / Permit ${content.number}`,
+      Author: content.issuer,
+      Creator: 'Civique',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,17 +67,26 @@ export async function renderPermitPdf(content: PermitDocumentContent): Promise<B
   row('Délivré le', 'Issued on', content.issuedOn);
   row('Valide jusqu’au', 'Valid until', content.expiresOn);
   if (content.description) {
-    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text('Description des travaux / Description of the work');
+    doc
+      .moveDown(0.5)
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text('Description des travaux / Description of the work');
     doc.font('Helvetica').fontSize(10).text(content.description, { width });
   }
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text('Conditions / Conditions');
-  doc.font('Helvetica').fontSize(10).text(content.conditions ?? 'Aucune condition particulière. / No specific conditions.', { width });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(content.conditions ?? 'Aucune condition particulière. / No specific conditions.', { width });
   doc.moveDown(1.2).fontSize(9).fillColor('#333333');
   doc.text(
     'Ce permis doit être affiché sur les lieux des travaux. Vérifiez son authenticité en balayant le code QR ou à l’adresse : / This permit must be posted at the work site. Check that it is genuine by scanning the QR code or at:',
     { width },
   );
-  doc.fillColor('#0b4f8a').text(content.verificationUrl, { width, link: content.verificationUrl, underline: true });
+  doc
+    .fillColor('#0b4f8a')
+    .text(content.verificationUrl, { width, link: content.verificationUrl, underline: true });
   doc.fillColor('black');
   doc.end();
   return done;

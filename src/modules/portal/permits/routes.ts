@@ -12,13 +12,7 @@ import { listMyApplications } from './list-my-applications.ts';
 import { listPermitRegistry } from './list-permit-registry.ts';
 import { listPermitTypes, quotePermitFee } from './list-permit-types.ts';
 import './messages.ts';
-import {
-  ApplicationInput,
-  PermitTypeSchema,
-  RegistryItem,
-  Status,
-  VerificationSchema,
-} from './schemas.ts';
+import { ApplicationInput, PermitTypeSchema, RegistryItem, Status, VerificationSchema } from './schemas.ts';
 import { submitApplication } from './submit-application.ts';
 import { updateApplication } from './update-application.ts';
 import { verifyPermit } from './verify-permit.ts';
@@ -39,7 +33,14 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/orgs/:orgId/portal/permits/types',
-    { schema: { tags, summary: 'Types de permis / Permit types', params: OrgParams, response: { 200: Type.Object({ items: Type.Array(PermitTypeSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Types de permis / Permit types',
+        params: OrgParams,
+        response: { 200: Type.Object({ items: Type.Array(PermitTypeSchema) }) },
+      },
+    },
     async (request) => listPermitTypes({ db, orgId: request.params.orgId }),
   );
 
@@ -50,11 +51,15 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Calculer le tarif / Compute the fee',
         params: Type.Object({ orgId: Uuid, code: Type.String({ maxLength: 60 }) }),
-        body: Type.Object({ answers: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }),
+        body: Type.Object(
+          { answers: Type.Record(Type.String(), Type.Unknown()) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ feeCents: Type.Integer() }), 404: err },
       },
     },
-    async (request) => quotePermitFee({ db, orgId: request.params.orgId, typeCode: request.params.code, input: request.body }),
+    async (request) =>
+      quotePermitFee({ db, orgId: request.params.orgId, typeCode: request.params.code, input: request.body }),
   );
 
   app.get(
@@ -83,7 +88,12 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await exportOpenData({ db, publicUrl, orgId: request.params.orgId, format: request.params.format });
+      const data = await exportOpenData({
+        db,
+        publicUrl,
+        orgId: request.params.orgId,
+        format: request.params.format,
+      });
       if (typeof data === 'string')
         return reply
           .type('text/csv; charset=utf-8')
@@ -130,7 +140,8 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => listMyApplications({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listMyApplications({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
   );
 
   app.post(
@@ -149,22 +160,54 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await createApplication({ db, auth: request.auth, orgId: request.params.orgId, input: request.body });
+      const view = await createApplication({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        input: request.body,
+      });
       return reply.status(201).send(view);
     },
   );
 
   app.get(
     '/orgs/:orgId/portal/permits/applications/:id',
-    { schema: { tags, summary: 'Une de mes demandes / One of my applications', params: AppParams, response: { 200: App, 401: err, 404: err } } },
-    async (request) => getMyApplication({ db, auth: request.auth, orgId: request.params.orgId, applicationId: request.params.id }),
+    {
+      schema: {
+        tags,
+        summary: 'Une de mes demandes / One of my applications',
+        params: AppParams,
+        response: { 200: App, 401: err, 404: err },
+      },
+    },
+    async (request) =>
+      getMyApplication({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+      }),
   );
 
   app.patch(
     '/orgs/:orgId/portal/permits/applications/:id',
-    { schema: { tags, summary: 'Modifier un brouillon / Change a draft', params: AppParams, body: ApplicationInput, response: { 200: App, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Modifier un brouillon / Change a draft',
+        params: AppParams,
+        body: ApplicationInput,
+        response: { 200: App, ...errors },
+      },
+    },
     async (request) =>
-      updateApplication({ db, auth: request.auth, orgId: request.params.orgId, applicationId: request.params.id, input: request.body }),
+      updateApplication({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -175,14 +218,23 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Joindre un document déposé / Attach an uploaded document',
         params: AppParams,
         body: Type.Union([
-          Type.Object({ documentKey: Type.String({ maxLength: 40 }), fileId: Uuid }, { additionalProperties: false }),
+          Type.Object(
+            { documentKey: Type.String({ maxLength: 40 }), fileId: Uuid },
+            { additionalProperties: false },
+          ),
           Type.Object({ remove: Uuid }, { additionalProperties: false }),
         ]),
         response: { 200: App, ...errors },
       },
     },
     async (request) =>
-      attachDocument({ db, auth: request.auth, orgId: request.params.orgId, applicationId: request.params.id, input: request.body }),
+      attachDocument({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -214,18 +266,40 @@ export const permitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Répondre à une demande de renseignements / Answer a request for information',
         params: AppParams,
-        body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { message: Type.String({ minLength: 1, maxLength: 4000 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: App, ...errors },
       },
     },
     async (request) =>
-      answerInformationRequest({ db, auth: request.auth, orgId: request.params.orgId, applicationId: request.params.id, input: request.body }),
+      answerInformationRequest({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+        input: request.body,
+      }),
   );
 
   app.post(
     '/orgs/:orgId/portal/permits/applications/:id/withdraw',
-    { schema: { tags, summary: 'Retirer une demande / Withdraw an application', params: AppParams, response: { 200: App, ...errors } } },
-    async (request) => withdrawApplication({ db, auth: request.auth, orgId: request.params.orgId, applicationId: request.params.id }),
+    {
+      schema: {
+        tags,
+        summary: 'Retirer une demande / Withdraw an application',
+        params: AppParams,
+        response: { 200: App, ...errors },
+      },
+    },
+    async (request) =>
+      withdrawApplication({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+      }),
   );
 
   app.get(

@@ -10,19 +10,37 @@ import {
   isBusinessDay,
   quebecHolidays,
 } from './legal-clock.ts';
-import { allowedActions, clockPeriods, nextStatus, PERMIT_ACTIONS, PERMIT_STATUSES } from './state-machine.ts';
+import {
+  allowedActions,
+  clockPeriods,
+  nextStatus,
+  PERMIT_ACTIONS,
+  PERMIT_STATUSES,
+} from './state-machine.ts';
 
 describe('fee rules', () => {
   it('charges fixed, per square metre and per started $1,000, within the minimum and maximum', () => {
     expect(computeFee({ kind: 'none' }, {})).toBe(0);
     expect(computeFee({ kind: 'fixed', cents: 5000 }, { anything: 1 })).toBe(5000);
-    const area = { kind: 'per_area', centsPerSquareMetre: 150, areaField: 'floorArea', minCents: 10_000, maxCents: 200_000 } as const;
+    const area = {
+      kind: 'per_area',
+      centsPerSquareMetre: 150,
+      areaField: 'floorArea',
+      minCents: 10_000,
+      maxCents: 200_000,
+    } as const;
     expect(computeFee(area, { floorArea: 180 })).toBe(27_000);
     expect(computeFee(area, { floorArea: '12,5' })).toBe(10_000); // 1 875 ¢ under the minimum
     expect(computeFee(area, { floorArea: 5000 })).toBe(200_000); // capped
     expect(computeFee(area, { floorArea: 100.333 })).toBe(15_050); // 15 049.95 rounded up
     expect(computeFee(area, {})).toBe(10_000);
-    const value = { kind: 'per_thousand', centsPerThousand: 500, valueField: 'workValue', minCents: 5_000, maxCents: 50_000 } as const;
+    const value = {
+      kind: 'per_thousand',
+      centsPerThousand: 500,
+      valueField: 'workValue',
+      minCents: 5_000,
+      maxCents: 50_000,
+    } as const;
     expect(computeFee(value, { workValue: 45_000 })).toBe(22_500);
     expect(computeFee(value, { workValue: 45_001 })).toBe(23_000); // a started thousand counts in full
     expect(computeFee(value, { workValue: 1_000 })).toBe(5_000);
@@ -33,7 +51,15 @@ describe('fee rules', () => {
 
   it('refuses malformed rules, and every rule of the catalogue is valid', () => {
     expect(isValidFeeRule({ kind: 'fixed', cents: -1 })).toBe(false);
-    expect(isValidFeeRule({ kind: 'per_area', centsPerSquareMetre: 100, areaField: 'a', minCents: 500, maxCents: 100 })).toBe(false);
+    expect(
+      isValidFeeRule({
+        kind: 'per_area',
+        centsPerSquareMetre: 100,
+        areaField: 'a',
+        minCents: 500,
+        maxCents: 100,
+      }),
+    ).toBe(false);
     expect(isValidFeeRule({ kind: 'per_thousand', centsPerThousand: 1.5, valueField: 'v' })).toBe(false);
     for (const type of DEFAULT_PERMIT_TYPES) expect(isValidFeeRule(type.feeRule), type.code).toBe(true);
   });
@@ -95,7 +121,9 @@ describe('permit state machine', () => {
     expect(nextStatus('awaiting_payment', 'pay', 'system', permit)).toBe('submitted');
     expect(nextStatus('draft', 'submit', 'applicant', free)).toBe('submitted');
     expect(nextStatus('draft', 'submit', 'applicant', declaration)).toBe('acknowledged');
-    expect(nextStatus('awaiting_payment', 'pay', 'system', { kind: 'declaration', feeCents: 100 })).toBe('acknowledged');
+    expect(nextStatus('awaiting_payment', 'pay', 'system', { kind: 'declaration', feeCents: 100 })).toBe(
+      'acknowledged',
+    );
     expect(nextStatus('acknowledged', 'mark_complete', 'staff', declaration)).toBeNull();
   });
 
@@ -129,7 +157,10 @@ describe('permit state machine', () => {
     const finals = new Set(['closed', 'expired', 'withdrawn', 'refused', 'draft', 'awaiting_payment']);
     for (const status of PERMIT_STATUSES) {
       if (finals.has(status)) continue;
-      expect(allowedActions(status, 'staff', status === 'acknowledged' ? declaration : permit).length, status).toBeGreaterThan(0);
+      expect(
+        allowedActions(status, 'staff', status === 'acknowledged' ? declaration : permit).length,
+        status,
+      ).toBeGreaterThan(0);
     }
     for (const status of PERMIT_STATUSES)
       for (const action of PERMIT_ACTIONS) {
@@ -144,16 +175,30 @@ describe('permit forms', () => {
   if (!pool) throw new Error('pool type missing');
 
   it('asks a field only under its condition and checks ranges and options', () => {
-    const inground = checkAnswers(pool.fields, { poolType: 'inground', enclosure: true, distanceToLine: 2, startDate: '2026-06-01', wallHeight: 9 });
+    const inground = checkAnswers(pool.fields, {
+      poolType: 'inground',
+      enclosure: true,
+      distanceToLine: 2,
+      startDate: '2026-06-01',
+      wallHeight: 9,
+    });
     expect(inground.problems).toEqual([]);
     expect(inground.clean).not.toHaveProperty('wallHeight');
-    const above = checkAnswers(pool.fields, { poolType: 'aboveground', enclosure: true, distanceToLine: '0,5', startDate: 'tomorrow' });
+    const above = checkAnswers(pool.fields, {
+      poolType: 'aboveground',
+      enclosure: true,
+      distanceToLine: '0,5',
+      startDate: 'tomorrow',
+    });
     expect(above.problems).toEqual([
       { field: 'wallHeight', code: 'permit.field_required' },
       { field: 'distanceToLine', code: 'permit.field_range' },
       { field: 'startDate', code: 'permit.field_invalid' },
     ]);
-    expect(checkAnswers(pool.fields, { poolType: 'jacuzzi' }).problems[0]).toEqual({ field: 'poolType', code: 'permit.field_option' });
+    expect(checkAnswers(pool.fields, { poolType: 'jacuzzi' }).problems[0]).toEqual({
+      field: 'poolType',
+      code: 'permit.field_option',
+    });
   });
 
   it('asks documents only under their condition', () => {

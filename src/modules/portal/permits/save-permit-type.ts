@@ -11,14 +11,26 @@ import { requirePermitStaff } from './policies.ts';
 import { permitTypes } from './schema.ts';
 
 /** Writes a permit type of the organisation (created or replaced by its code), without a policy check. */
-export async function upsertPermitType(db: Database, orgId: string, input: PermitTypeInput & { position?: number; active?: boolean }) {
+export async function upsertPermitType(
+  db: Database,
+  orgId: string,
+  input: PermitTypeInput & { position?: number; active?: boolean },
+) {
   if (!isValidFeeRule(input.feeRule)) throw new AppError('permit.fee_rule_invalid', 422);
   const keys = new Set(input.fields.map((f) => f.key));
   if (keys.size !== input.fields.length) throw new AppError('permit.fields_invalid', 422);
   const feeField =
-    input.feeRule.kind === 'per_area' ? input.feeRule.areaField : input.feeRule.kind === 'per_thousand' ? input.feeRule.valueField : null;
+    input.feeRule.kind === 'per_area'
+      ? input.feeRule.areaField
+      : input.feeRule.kind === 'per_thousand'
+        ? input.feeRule.valueField
+        : null;
   if (feeField && !keys.has(feeField)) throw new AppError('permit.fee_rule_invalid', 422);
-  const values = scopeOf(orgId).rows({ ...input, position: input.position ?? 0, active: input.active ?? true });
+  const values = scopeOf(orgId).rows({
+    ...input,
+    position: input.position ?? 0,
+    active: input.active ?? true,
+  });
   const [row] = await db
     .insert(permitTypes)
     .values(values)

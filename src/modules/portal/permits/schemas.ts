@@ -3,15 +3,21 @@ import { type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
 import { PERMIT_STATUSES } from './state-machine.ts';
 
 /** A union of string literals that keeps each literal's type. */
-export function literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+export function literals<const T extends readonly string[]>(
+  values: T,
+): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
   // map() loses the tuple's element types; the cast restores what the values are.
-  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{
+    -readonly [K in keyof T]: TLiteral<T[K]>;
+  }>;
 }
 
 const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const Text = Type.Object({ fr: Type.String(), en: Type.String() });
 export const Status = literals(PERMIT_STATUSES);
-const ShowIf = Type.Optional(Type.Object({ field: Type.String(), equals: Type.Union([Type.String(), Type.Boolean()]) }));
+const ShowIf = Type.Optional(
+  Type.Object({ field: Type.String(), equals: Type.Union([Type.String(), Type.Boolean()]) }),
+);
 
 export const FormFieldSchema = Type.Object({
   key: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
@@ -109,7 +115,14 @@ export const ApplicationSchema = Type.Object(
     description: Type.String(),
     answers: Answers,
     feeCents: Type.Integer(),
-    order: N(Type.Object({ id: Type.String(), status: Type.String(), totalCents: Type.Integer(), reference: Type.String() })),
+    order: N(
+      Type.Object({
+        id: Type.String(),
+        status: Type.String(),
+        totalCents: Type.Integer(),
+        reference: Type.String(),
+      }),
+    ),
     documents: Type.Array(
       Type.Object({
         id: Type.String(),

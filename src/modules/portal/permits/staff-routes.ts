@@ -10,7 +10,14 @@ import { listApplications } from './list-applications.ts';
 import './messages.ts';
 import { permitDashboard } from './permit-dashboard.ts';
 import { savePermitType } from './save-permit-type.ts';
-import { DashboardSchema, literals, PermitTypeInputSchema, PermitTypeSchema, StaffListItem, Status } from './schemas.ts';
+import {
+  DashboardSchema,
+  literals,
+  PermitTypeInputSchema,
+  PermitTypeSchema,
+  StaffListItem,
+  Status,
+} from './schemas.ts';
 
 const err = { $ref: 'Error#' };
 const tags = ['portal: permits (staff)'];
@@ -38,7 +45,8 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(StaffListItem), 401: err, 403: err },
       },
     },
-    async (request) => listApplications({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listApplications({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
   );
 
   app.get(
@@ -81,7 +89,13 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getApplicationForStaff({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, applicationId: request.params.id }),
+      getApplicationForStaff({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        applicationId: request.params.id,
+      }),
   );
 
   app.post(
@@ -109,7 +123,15 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Ref('PermitApplication'), 400: err, 401: err, 403: err, 404: err, 409: err, 422: err },
+        response: {
+          200: Type.Ref('PermitApplication'),
+          400: err,
+          401: err,
+          403: err,
+          404: err,
+          409: err,
+          422: err,
+        },
       },
     },
     async (request) =>
@@ -144,7 +166,10 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Créer ou modifier un type de permis / Create or change a permit type',
-        params: Type.Object({ orgId: Uuid, code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }) }),
+        params: Type.Object({
+          orgId: Uuid,
+          code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
+        }),
         body: PermitTypeInputSchema,
         response: { 200: PermitTypeSchema, 400: err, 401: err, 403: err, 422: err },
       },
@@ -155,7 +180,9 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         auth: request.auth,
         ip: request.ip,
         orgId: request.params.orgId,
-        input: { ...request.body, code: request.params.code } as Parameters<typeof savePermitType>[0]['input'],
+        input: { ...request.body, code: request.params.code } as Parameters<
+          typeof savePermitType
+        >[0]['input'],
       }),
   );
 };

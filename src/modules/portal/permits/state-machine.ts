@@ -97,7 +97,9 @@ export function nextStatus(
       return from === 'under_review' || from === 'inspection_scheduled' ? 'issued' : null;
     case 'refuse':
       // Also while waiting for an answer that never comes.
-      return ['submitted', 'info_requested', 'under_review', 'inspection_scheduled'].includes(from) ? 'refused' : null;
+      return ['submitted', 'info_requested', 'under_review', 'inspection_scheduled'].includes(from)
+        ? 'refused'
+        : null;
     case 'schedule_final_inspection':
       return from === 'issued' || from === 'final_inspection_scheduled' ? 'final_inspection_scheduled' : null;
     case 'close':
@@ -126,7 +128,9 @@ export const OPEN_STATUSES: readonly PermitStatus[] = [
 ];
 
 /** The clock's periods from a file's history of steps (oldest first). */
-export function clockPeriods(history: ReadonlyArray<{ status: PermitStatus; at: Date }>): Array<{ from: Date; to: Date | null }> {
+export function clockPeriods(
+  history: ReadonlyArray<{ status: PermitStatus; at: Date }>,
+): Array<{ from: Date; to: Date | null }> {
   const periods: Array<{ from: Date; to: Date | null }> = [];
   let open: Date | null = null;
   for (const step of history) {

@@ -34,7 +34,10 @@ export async function submitApplication(options: {
     const current = await lockApplication(tx, orgId, options.applicationId);
     const who = requireApplicant(options.auth, current);
     if (current.status !== 'draft') throw new AppError('permit.not_draft', 409);
-    const [type] = await tx.select().from(permitTypes).where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
+    const [type] = await tx
+      .select()
+      .from(permitTypes)
+      .where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
     if (!type) throw new AppError('permit.type_not_found', 404);
     if (!current.propertyUnitId) throw new AppError('permit.property_required', 422);
     const { clean, problems } = checkAnswers(type.fields, current.answers);
@@ -44,7 +47,8 @@ export async function submitApplication(options: {
       .from(permitDocuments)
       .where(inOrg(permitDocuments, orgId, eq(permitDocuments.applicationId, current.id)));
     const missing = missingDocuments(type.documents, clean, new Set(attached.map((a) => a.key)));
-    if (missing.length) throw new AppError('permit.documents_missing', 422, { details: { documents: missing } });
+    if (missing.length)
+      throw new AppError('permit.documents_missing', 422, { details: { documents: missing } });
     const feeCents = computeFee(type.feeRule, clean);
     const order =
       feeCents > 0

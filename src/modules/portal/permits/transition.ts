@@ -9,7 +9,11 @@ import { type Actor, nextStatus, type PermitAction, type PermitStatus } from './
 export type ApplicationRow = typeof permitApplications.$inferSelect;
 
 /** Reads an application with a row lock, inside the caller's transaction (never read-then-write). */
-export async function lockApplication(db: Executor, orgId: string, applicationId: string): Promise<ApplicationRow> {
+export async function lockApplication(
+  db: Executor,
+  orgId: string,
+  applicationId: string,
+): Promise<ApplicationRow> {
   const [row] = await db
     .select()
     .from(permitApplications)
@@ -40,7 +44,10 @@ export async function applyTransition(
     kind: row.kind,
     feeCents: move.feeCents ?? row.feeCents,
   });
-  if (!to) throw new AppError('permit.action_not_allowed', 409, { params: { action: move.action, status: row.status } });
+  if (!to)
+    throw new AppError('permit.action_not_allowed', 409, {
+      params: { action: move.action, status: row.status },
+    });
   const [updated] = await db
     .update(permitApplications)
     .set({ ...move.changes, status: to, updatedAt: sql`now()` })
@@ -76,5 +83,7 @@ export async function recordPermitEvent(
     scheduledAt?: Date | null;
   },
 ): Promise<void> {
-  await db.insert(permitEvents).values(scopeOf(event.orgId).rows({ ...event, message: event.message ?? null }));
+  await db
+    .insert(permitEvents)
+    .values(scopeOf(event.orgId).rows({ ...event, message: event.message ?? null }));
 }

@@ -23,7 +23,10 @@ export async function updateApplication(options: {
     const current = await lockApplication(tx, orgId, options.applicationId);
     requireApplicant(options.auth, current);
     if (current.status !== 'draft') throw new AppError('permit.not_draft', 409);
-    const [type] = await tx.select().from(permitTypes).where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
+    const [type] = await tx
+      .select()
+      .from(permitTypes)
+      .where(inOrg(permitTypes, orgId, eq(permitTypes.id, current.typeId)));
     if (!type) throw new AppError('permit.type_not_found', 404);
     const property = input.propertyUnitId ? await propertySnapshot(tx, orgId, input.propertyUnitId) : {};
     const [updated] = await tx
@@ -31,7 +34,9 @@ export async function updateApplication(options: {
       .set({
         ...property,
         ...(input.description !== undefined ? { description: input.description.slice(0, 4000) } : {}),
-        ...(input.answers ? { answers: keepAnswers(type.fields, { ...current.answers, ...input.answers }) } : {}),
+        ...(input.answers
+          ? { answers: keepAnswers(type.fields, { ...current.answers, ...input.answers }) }
+          : {}),
         updatedAt: sql`now()`,
       })
       .where(scopeOf(orgId).where(permitApplications, eq(permitApplications.id, current.id)))

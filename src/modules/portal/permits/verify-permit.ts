@@ -25,12 +25,16 @@ export async function verifyPermit(options: { db: Executor; orgId: string; token
       typeEn: permitTypes.nameEn,
     })
     .from(permitApplications)
-    .innerJoin(permitTypes, and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)))
+    .innerJoin(
+      permitTypes,
+      and(eq(permitTypes.orgId, permitApplications.orgId), eq(permitTypes.id, permitApplications.typeId)),
+    )
     .where(inOrg(permitApplications, orgId, eq(permitApplications.verificationToken, options.token)));
   if (!row?.number || !row.issuedAt) throw new AppError('permit.verification_unknown', 404);
   const now = options.now ?? new Date();
   const valid =
-    (row.status === 'issued' || row.status === 'final_inspection_scheduled') && (!row.expiresAt || row.expiresAt > now);
+    (row.status === 'issued' || row.status === 'final_inspection_scheduled') &&
+    (!row.expiresAt || row.expiresAt > now);
   return {
     valid,
     number: row.number,

@@ -14,7 +14,11 @@ export async function withdrawApplication(options: {
   const row = await options.db.transaction(async (tx) => {
     const current = await lockApplication(tx, options.orgId, options.applicationId);
     const who = requireApplicant(options.auth, current);
-    return applyTransition(tx, current, { action: 'withdraw', actor: 'applicant', actorAccountId: who.account.id });
+    return applyTransition(tx, current, {
+      action: 'withdraw',
+      actor: 'applicant',
+      actorAccountId: who.account.id,
+    });
   });
   return applicationView(options.db, row, 'applicant');
 }

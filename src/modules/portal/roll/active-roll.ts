@@ -46,7 +46,9 @@ async function readActiveRolls(db: Executor, orgId: string): Promise<ActiveRoll[
     .where(scopeOf(orgId).where(rollImports, eq(rollImports.status, 'active')))
     .orderBy(desc(rollImports.year));
   return rows.flatMap((r) =>
-    r.year === null ? [] : [{ importId: r.importId, year: r.year, importedAt: r.importedAt ?? new Date(0), units: r.units }],
+    r.year === null
+      ? []
+      : [{ importId: r.importId, year: r.year, importedAt: r.importedAt ?? new Date(0), units: r.units }],
   );
 }
 
@@ -79,7 +81,7 @@ export async function loadedUseCodes(
 }
 
 /** A CUBF code decoded for an organisation. */
-export function useOf(code: string | null, loaded: ReadonlyMap<string, { fr: string; en: string }>) {
+export function decodedUse(code: string | null, loaded: ReadonlyMap<string, { fr: string; en: string }>) {
   const decoded = decodeCubf(code, loaded);
   return decoded ? { code: decoded.code, fr: decoded.fr, en: decoded.en } : null;
 }

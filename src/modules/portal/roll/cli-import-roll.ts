@@ -21,10 +21,14 @@ export function formatRollSummary(summary: RollImportSummary): string {
       .filter((r) => r.code === code)
       .slice(0, 5)
       .map((r) => `${r.line}${r.field ? ` (${r.field})` : ''}`);
-    lines.push(`    ${n} × ${renderMessage(code, 'fr', { field: '' }).replace(/ \(\)/, '')} — lignes / lines ${examples.join(', ')}`);
+    lines.push(
+      `    ${n} × ${renderMessage(code, 'fr', { field: '' }).replace(/ \(\)/, '')} — lignes / lines ${examples.join(', ')}`,
+    );
   }
   if (summary.error) {
-    const where = summary.error.line ? ` (ligne / line ${summary.error.line}${summary.error.column ? `:${summary.error.column}` : ''})` : '';
+    const where = summary.error.line
+      ? ` (ligne / line ${summary.error.line}${summary.error.column ? `:${summary.error.column}` : ''})`
+      : '';
     lines.push(`  erreur / error: ${summary.error.code}${where}: ${summary.error.message}`);
     lines.push('  Rien n’a été importé. / Nothing was imported.');
   }

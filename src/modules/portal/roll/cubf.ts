@@ -73,13 +73,7 @@ export function parseUseCodesCsv(text: string): {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records = parse(clean, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
   const [header, ...body] = records;
-  const names = (header ?? []).map((h) =>
-    h
-      .trim()
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/\p{M}/gu, ''),
-  );
+  const names = (header ?? []).map((h) => h.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
   const find = (candidates: string[]) => names.findIndex((n) => candidates.includes(n));
   const codeAt = find(['code', 'cubf', 'code_cubf', 'code cubf']);
   const frAt = find(['description', 'libelle', 'fr', 'description_fr', 'libelle_fr', 'nom']);
@@ -91,9 +85,19 @@ export function parseUseCodesCsv(text: string): {
     const line = i + 2;
     const code = record[codeAt]?.trim() ?? '';
     const fr = record[frAt]?.trim() ?? '';
-    if (!/^\d{4}$/.test(code)) return errors.push({ line, reason: 'code' });
-    if (!fr) return errors.push({ line, reason: 'description' });
-    rows.push({ code, fr: fr.slice(0, 300), en: enAt >= 0 ? record[enAt]?.trim().slice(0, 300) || null : null });
+    if (!/^\d{4}$/.test(code)) {
+      errors.push({ line, reason: 'code' });
+      return;
+    }
+    if (!fr) {
+      errors.push({ line, reason: 'description' });
+      return;
+    }
+    rows.push({
+      code,
+      fr: fr.slice(0, 300),
+      en: enAt >= 0 ? record[enAt]?.trim().slice(0, 300) || null : null,
+    });
   });
   return { rows, errors };
 }

@@ -92,12 +92,58 @@ const RDL_STREETS: Array<[string, string | null, string, string | null]> = [
 
 // For rolls larger than a town's: more streets, from the same kinds of names.
 const EXTRA_NAMES = [
-  'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet',
-  'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard', 'Simard', 'Boucher',
-  'Caron', 'Beaulieu', 'Cloutier', 'Dubé', 'Poirier', 'Fournier', 'Lapointe', 'Leclerc', 'Lefebvre',
-  'Poulin', 'Thibault', "Saint-Jean", 'Saint-Louis', 'Saint-Joseph', 'Sainte-Marie', 'Sainte-Catherine',
-  'Champlain', 'Laurier', 'Papineau', 'Montcalm', 'Frontenac', 'Cartier', 'Maisonneuve', 'Lafleur',
-  'Desrosiers', 'Tremblay', 'Martel', 'Nadeau', 'Proulx', 'Rioux', 'Vachon', 'Drapeau', 'Lessard',
+  'Gagnon',
+  'Roy',
+  'Côté',
+  'Bouchard',
+  'Gauthier',
+  'Morin',
+  'Lavoie',
+  'Fortin',
+  'Gagné',
+  'Ouellet',
+  'Pelletier',
+  'Bélanger',
+  'Lévesque',
+  'Bergeron',
+  'Leblanc',
+  'Paquette',
+  'Girard',
+  'Simard',
+  'Boucher',
+  'Caron',
+  'Beaulieu',
+  'Cloutier',
+  'Dubé',
+  'Poirier',
+  'Fournier',
+  'Lapointe',
+  'Leclerc',
+  'Lefebvre',
+  'Poulin',
+  'Thibault',
+  'Saint-Jean',
+  'Saint-Louis',
+  'Saint-Joseph',
+  'Sainte-Marie',
+  'Sainte-Catherine',
+  'Champlain',
+  'Laurier',
+  'Papineau',
+  'Montcalm',
+  'Frontenac',
+  'Cartier',
+  'Maisonneuve',
+  'Lafleur',
+  'Desrosiers',
+  'Tremblay',
+  'Martel',
+  'Nadeau',
+  'Proulx',
+  'Rioux',
+  'Vachon',
+  'Drapeau',
+  'Lessard',
 ];
 const EXTRA_TYPES = ['RU', 'AV', 'BO', 'CH', 'PL', 'RA', 'CR', 'TE', 'IM', 'MO'];
 
@@ -126,8 +172,29 @@ const USES: Array<[string, number]> = [
   ['6911', 0.005],
   ['7611', 0.015],
 ];
+/** The land use whose share of the roll covers a draw between 0 and 1. */
+function landUseFor(draw: number): string {
+  let cumulative = 0;
+  for (const [code, share] of USES) {
+    cumulative += share;
+    if (draw <= cumulative) return code;
+  }
+  return '1000';
+}
+
 const GIVEN = ['Marie', 'Jean', 'Sylvie', 'Pierre', 'Nathalie', 'Luc', 'Chantal', 'Michel', 'Julie', 'Denis'];
-const FAMILY = ['Gagnon', 'Roy', 'Côté', 'Bouchard', 'Ouellet', 'Pelletier', 'Lévesque', 'Dubé', 'Michaud', 'Sirois'];
+const FAMILY = [
+  'Gagnon',
+  'Roy',
+  'Côté',
+  'Bouchard',
+  'Ouellet',
+  'Pelletier',
+  'Lévesque',
+  'Dubé',
+  'Michaud',
+  'Sirois',
+];
 
 /** One generated unit and where it stands (for the address register of the demonstration). */
 export interface GeneratedUnit {
@@ -140,7 +207,11 @@ export interface GeneratedUnit {
 export const RDL_CENTRE = { latitude: 47.8297, longitude: -69.5338 };
 
 /** Generates a roll's units street by street, civic numbers going up in steps of 2 to 10. */
-export function* generateUnits(options: { units: number; seed?: number; year: number }): Generator<GeneratedUnit> {
+export function* generateUnits(options: {
+  units: number;
+  seed?: number;
+  year: number;
+}): Generator<GeneratedUnit> {
   const random = seeded(options.seed ?? 12072);
   const perStreet = 150;
   const streets = rollStreetsFor(Math.ceil(options.units / perStreet));
@@ -158,8 +229,7 @@ export function* generateUnits(options: { units: number; seed?: number; year: nu
     for (let k = 0; k < perStreet && n < options.units; k++, n++) {
       civic += between(1, 5) * 2;
       const roll = random();
-      let cumulative = 0;
-      const cubf = USES.find(([, share]) => (cumulative += share) >= roll)?.[0] ?? '1000';
+      const cubf = landUseFor(roll);
       const vacant = cubf === '9100' || cubf === '4621' || cubf === '7611';
       const area = between(300, vacant ? 6000 : 2200);
       const land = Math.round((area * between(25, 70)) / 100) * 100;
@@ -179,8 +249,7 @@ export function* generateUnits(options: { units: number; seed?: number; year: nu
         apartment: null,
         apartmentSuffix: null,
       };
-      const owners =
-        random() < 0.5 ? [{ RL0201Ax: pick(FAMILY), RL0201Bx: pick(GIVEN), RL0201Hx: '1' }] : [];
+      const owners = random() < 0.5 ? [{ RL0201Ax: pick(FAMILY), RL0201Bx: pick(GIVEN), RL0201Hx: '1' }] : [];
       const metres = k * 25;
       yield {
         unit: {

@@ -32,7 +32,10 @@ export async function purgeStaleRollImports(db: Database, orgId: string): Promis
   const leftovers = await db
     .selectDistinct({ id: rollUnits.importId })
     .from(rollUnits)
-    .innerJoin(rollImports, and(eq(rollImports.orgId, rollUnits.orgId), eq(rollImports.id, rollUnits.importId)))
+    .innerJoin(
+      rollImports,
+      and(eq(rollImports.orgId, rollUnits.orgId), eq(rollImports.id, rollUnits.importId)),
+    )
     .where(scope.where(rollUnits, inArray(rollImports.status, ['failed', 'superseded'])));
   for (const { id } of leftovers) await deleteImportRows(db, orgId, id);
 }

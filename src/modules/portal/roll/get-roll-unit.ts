@@ -4,11 +4,11 @@ import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { activeRolls, loadedUseCodes, useOf } from './active-roll.ts';
+import { activeRolls, decodedUse, loadedUseCodes } from './active-roll.ts';
 import { decodeCardinalPoint, decodeLinkingWord, decodeStreetType } from './codes.ts';
 import { matriculeKey, type RollAddress, valueChange } from './mamh-format.ts';
-import { addressLabel } from './roll-batch.ts';
 import { canSeeOwners } from './policies.ts';
+import { addressLabel } from './roll-batch.ts';
 import { rollUnits } from './schema.ts';
 
 /** The unit page: values, previous value and change, characteristics, use, position; owners for staff only. */
@@ -80,7 +80,7 @@ export async function getRollUnit(options: {
     address: unit.addressLabel,
     addresses,
     lots: unit.lots,
-    use: useOf(unit.cubf, loaded),
+    use: decodedUse(unit.cubf, loaded),
     neighbourhood: unit.neighbourhood,
     characteristics: {
       frontage: unit.frontage,

@@ -7,7 +7,7 @@ import { organisations } from '../../../platform/orgs/schema.ts';
 import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
 import { activateRollImport, failRollImport, purgeStaleRollImports } from './finish-roll-import.ts';
 import { type RollUnit, toRollUnit, type UnitRejection } from './mamh-format.ts';
-import { type RollHeader, RollFormatError, readRoll } from './read-roll.ts';
+import { RollFormatError, type RollHeader, readRoll } from './read-roll.ts';
 import { type StreetIds, writeRollBatch } from './roll-batch.ts';
 import { rollImports, type StoredRejection } from './schema.ts';
 
@@ -134,7 +134,11 @@ export async function importRoll(options: {
         rejections: summary.rejections,
       })
       .where(scope.where(rollImports, eq(rollImports.id, importId)));
-    await options.onProgress?.({ bytesRead, bytesTotal: options.bytesTotal ?? null, unitsRead: summary.unitsRead });
+    await options.onProgress?.({
+      bytesRead,
+      bytesTotal: options.bytesTotal ?? null,
+      unitsRead: summary.unitsRead,
+    });
   };
   const flush = async () => {
     if (batch.length === 0 || summary.year === null) return;
@@ -153,7 +157,11 @@ export async function importRoll(options: {
         summary.municipalityCode = item.header.municipality;
         await db
           .update(rollImports)
-          .set({ year: item.header.year, municipalityCode: item.header.municipality, version: item.header.version })
+          .set({
+            year: item.header.year,
+            municipalityCode: item.header.municipality,
+            version: item.header.version,
+          })
           .where(scope.where(rollImports, eq(rollImports.id, importId)));
         continue;
       }

@@ -1144,8 +1144,8 @@ NR972|Caniapiscau
 `;
 
 const byCode = new Map<string, string>();
-for (const line of TABLE.split("\n")) {
-  const bar = line.indexOf("|");
+for (const line of TABLE.split('\n')) {
+  const bar = line.indexOf('|');
   if (bar > 0) byCode.set(line.slice(0, bar), line.slice(bar + 1));
 }
 

@@ -63,7 +63,10 @@ export async function* readRoll(
       fail('roll.header_missing', 'RLM01A and RLM02A must come before the first unit');
       return false;
     }
-    ready.push({ kind: 'header', header: { version: header.version, municipality: header.municipality, year } });
+    ready.push({
+      kind: 'header',
+      header: { version: header.version, municipality: header.municipality, year },
+    });
     headerSent = true;
     return true;
   };

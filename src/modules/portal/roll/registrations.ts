@@ -1,6 +1,7 @@
 // Side effects of the roll: the import job, the demonstration roll and the map layer of units.
-import { registerJobs } from '../../../platform/jobs/define-jobs.ts';
+
 import { registerMapLayer } from '../../../platform/geo/map-layers.ts';
+import { registerJobs } from '../../../platform/jobs/define-jobs.ts';
 import { findRollUnitsInBox } from './find-roll-units-in-box.ts';
 import './messages.ts';
 import { runRollImport } from './run-roll-import.ts';

@@ -109,7 +109,9 @@ export async function writeRollBatch(
   const inserted = rowsOf<{ id: string; matricule_key: string }>(result);
   const written = new Set(inserted.map((r) => r.matricule_key));
   const insertedIds = new Set(inserted.map((r) => r.id));
-  const lots = rows.flatMap((r) => (insertedIds.has(r.id) ? [...new Set(r.lots)].map((lot) => ({ lot, unit: r.id })) : []));
+  const lots = rows.flatMap((r) =>
+    insertedIds.has(r.id) ? [...new Set(r.lots)].map((lot) => ({ lot, unit: r.id })) : [],
+  );
   if (lots.length) {
     await db.execute(sql`
       INSERT INTO roll_lots (org_id, import_id, lot, unit_id)

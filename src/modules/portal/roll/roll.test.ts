@@ -166,7 +166,12 @@ describe('assessment roll', () => {
       ownersVisible: false,
       owners: null,
     });
-    expect(unit.body.characteristics).toMatchObject({ yearBuilt: 2022, yearBuiltKind: 'R', storeys: 1, dwellings: 1 });
+    expect(unit.body.characteristics).toMatchObject({
+      yearBuilt: 2022,
+      yearBuiltKind: 'R',
+      storeys: 1,
+      dwellings: 1,
+    });
     expect(unit.body.addresses[0]?.streetType).toMatchObject({ fr: 'chemin', en: 'road' });
 
     const byLot = await visitor.get<{ items: Array<{ id: string; matricule: string }> }>(
@@ -188,18 +193,30 @@ describe('assessment roll', () => {
   });
 
   it('finds units by matricule with or without dashes, and by address despite accents and typos', async () => {
-    for (const q of ['0668-90-0333', '0668900333', '0668 90 0333', 'saint isidore 47', '47 chemin saint-isidôre']) {
+    for (const q of [
+      '0668-90-0333',
+      '0668900333',
+      '0668 90 0333',
+      'saint isidore 47',
+      '47 chemin saint-isidôre',
+    ]) {
       const res = await ctx
         .client()
-        .get<{ items: Array<{ matricule: string }> }>(`/api/orgs/${orgId}/portal/roll/search?q=${encodeURIComponent(q)}`);
+        .get<{ items: Array<{ matricule: string }> }>(
+          `/api/orgs/${orgId}/portal/roll/search?q=${encodeURIComponent(q)}`,
+        );
       expect(res.body.items[0]?.matricule, q).toBe('0668-90-0333');
     }
-    const prefix = await ctx.client().get<{ items: unknown[] }>(`/api/orgs/${orgId}/portal/roll/search?q=0668-90`);
+    const prefix = await ctx
+      .client()
+      .get<{ items: unknown[] }>(`/api/orgs/${orgId}/portal/roll/search?q=0668-90`);
     expect(prefix.body.items).toHaveLength(2);
   });
 
   it('shows staff what the file holds about owners and records that access', async () => {
-    const found = await staff.get<{ items: Array<{ id: string }> }>(`/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`);
+    const found = await staff.get<{ items: Array<{ id: string }> }>(
+      `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`,
+    );
     const id = found.body.items[0]?.id ?? '';
     const unit = await staff.get<Unit>(`/api/orgs/${orgId}/portal/roll/units/${id}`);
     expect(unit.body.ownersVisible).toBe(true);
@@ -219,9 +236,19 @@ describe('assessment roll', () => {
   });
 
   it('refuses a malformed file with the line of the fault, leaving nothing half-imported', async () => {
-    const broken = rollFile(2027, VERBATIM_UNIT.replace('0668', '0669') + VACANT_LOT.replace('<RL0404A>12300</RL0404A>', '<RL0404A>12300</RL0405A>'));
+    const broken = rollFile(
+      2027,
+      VERBATIM_UNIT.replace('0668', '0669') +
+        VACANT_LOT.replace('<RL0404A>12300</RL0404A>', '<RL0404A>12300</RL0405A>'),
+    );
     const faultLine = broken.split('\n').findIndex((l) => l.includes('<RL0404A>12300</RL0405A>')) + 1;
-    const summary = await importRoll({ db: ctx.db, orgId, source: fromText(broken), fileName: 'broken.xml', batchSize: 1 });
+    const summary = await importRoll({
+      db: ctx.db,
+      orgId,
+      source: fromText(broken),
+      fileName: 'broken.xml',
+      batchSize: 1,
+    });
     expect(summary.status).toBe('failed');
     expect(summary.error).toMatchObject({ code: 'roll.xml_malformed', line: faultLine });
     const [left] = await ctx.db
@@ -229,16 +256,23 @@ describe('assessment roll', () => {
       .from(rollUnits)
       .where(and(eq(rollUnits.orgId, orgId), eq(rollUnits.importId, summary.importId)));
     expect(left?.n).toBe(0);
-    const years = await ctx.client().get<{ items: Array<{ year: number }> }>(`/api/orgs/${orgId}/portal/roll/years`);
+    const years = await ctx
+      .client()
+      .get<{ items: Array<{ year: number }> }>(`/api/orgs/${orgId}/portal/roll/years`);
     expect(years.body.items.map((y) => y.year)).toEqual([2026]);
-    const res = await ctx.client().get<{ items: unknown[] }>(`/api/orgs/${orgId}/portal/roll/search?q=0669-90`);
+    const res = await ctx
+      .client()
+      .get<{ items: unknown[] }>(`/api/orgs/${orgId}/portal/roll/search?q=0669-90`);
     expect(res.body.items).toEqual([]);
   });
 
   it('counts refused units with their reasons and keeps a new year beside the previous one (CLI)', async () => {
     const next = VERBATIM_UNIT.replace('<RL0404A>214300</RL0404A>', '<RL0404A>230000</RL0404A>');
     const noMatricule = VACANT_LOT.replace('<RL0104C>1540</RL0104C>', '');
-    const badNumber = VACANT_LOT.replace('<RL0402A>12300</RL0402A>', '<RL0402A>douze</RL0402A>').replace('1540', '1541');
+    const badNumber = VACANT_LOT.replace('<RL0402A>12300</RL0402A>', '<RL0402A>douze</RL0402A>').replace(
+      '1540',
+      '1541',
+    );
     const file = join(work, 'RL02010_2027.xml');
     writeFileSync(file, rollFile(2027, next + noMatricule + badNumber + next));
     const { exitCode, output } = await runImportRollCommand(ctx.db, file, { org: orgId, json: true });
@@ -252,17 +286,25 @@ describe('assessment roll', () => {
       unitsRejected: 3,
       rejectedByReason: { 'roll.unit_matricule': 1, 'roll.unit_number': 1, 'roll.unit_duplicate': 1 },
     });
-    const years = await ctx.client().get<{ items: Array<{ year: number }> }>(`/api/orgs/${orgId}/portal/roll/years`);
+    const years = await ctx
+      .client()
+      .get<{ items: Array<{ year: number }> }>(`/api/orgs/${orgId}/portal/roll/years`);
     expect(years.body.items.map((y) => y.year)).toEqual([2027, 2026]);
-    const found = await ctx.client().get<{ items: Array<{ id: string; year: number }> }>(
-      `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`,
-    );
+    const found = await ctx
+      .client()
+      .get<{ items: Array<{ id: string; year: number }> }>(
+        `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`,
+      );
     expect(found.body.items[0]?.year).toBe(2027);
-    const unit = await ctx.client().get<Unit>(`/api/orgs/${orgId}/portal/roll/units/${found.body.items[0]?.id}`);
+    const unit = await ctx
+      .client()
+      .get<Unit>(`/api/orgs/${orgId}/portal/roll/units/${found.body.items[0]?.id}`);
     expect(unit.body.previousRoll).toEqual({ year: 2026, totalValue: 214300 });
-    const old = await ctx.client().get<{ items: Array<{ year: number }> }>(
-      `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333&year=2026`,
-    );
+    const old = await ctx
+      .client()
+      .get<{ items: Array<{ year: number }> }>(
+        `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333&year=2026`,
+      );
     expect(old.body.items[0]?.year).toBe(2026);
   });
 
@@ -310,9 +352,9 @@ describe('assessment roll', () => {
       csv: 'code;description;description_en\n1000;Logement (officiel);Dwelling (official)\n9100;Terrain vacant;Vacant land\n',
     });
     expect(ok.body).toEqual({ loaded: 2 });
-    const found = await ctx.client().get<{ items: Array<{ use: { fr: string } }> }>(
-      `/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`,
-    );
+    const found = await ctx
+      .client()
+      .get<{ items: Array<{ use: { fr: string } }> }>(`/api/orgs/${orgId}/portal/roll/search?q=0668-90-0333`);
     expect(found.body.items[0]?.use.fr).toBe('Logement (officiel)');
   });
 });

@@ -5,8 +5,8 @@ import { singleUpload } from '../../../platform/files/multipart.ts';
 import { Page, PageQuery } from '../../../platform/http/pagination.ts';
 import { Uuid } from '../../../platform/http/schemas.ts';
 import { getRollUnit } from './get-roll-unit.ts';
-import { listRollYears } from './list-roll-years.ts';
 import { getRollImport, listRollImports } from './list-roll-imports.ts';
+import { listRollYears } from './list-roll-years.ts';
 import { loadUseCodes } from './load-use-codes.ts';
 import './messages.ts';
 import { searchRoll } from './search-roll.ts';
@@ -99,7 +99,9 @@ const RollImportSchema = Type.Object({
 export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
-  await app.register(multipart, { limits: { fileSize: ROLL_UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: ROLL_UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 10 },
+  });
 
   app.get(
     '/orgs/:orgId/portal/roll/years',
@@ -110,7 +112,9 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: OrgParams,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ year: Type.Integer(), units: Type.Integer(), importedAt: Type.String() })),
+            items: Type.Array(
+              Type.Object({ year: Type.Integer(), units: Type.Integer(), importedAt: Type.String() }),
+            ),
           }),
         },
       },
@@ -133,7 +137,9 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(RollMatchSchema) }), 400: err, 404: err },
       },
     },
-    async (request) => ({ items: await searchRoll({ db, orgId: request.params.orgId, input: request.query }) }),
+    async (request) => ({
+      items: await searchRoll({ db, orgId: request.params.orgId, input: request.query }),
+    }),
   );
 
   app.get(
@@ -149,7 +155,13 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getRollUnit({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, unitId: request.params.unitId }),
+      getRollUnit({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        unitId: request.params.unitId,
+      }),
   );
 
   app.post(
@@ -161,7 +173,15 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'multipart/form-data, one `file` part (RLxxxxx_AAAA.xml).',
         consumes: ['multipart/form-data'],
         params: OrgParams,
-        response: { 202: Type.Object({ importId: Type.String() }), 400: err, 401: err, 403: err, 409: err, 413: err, 415: err },
+        response: {
+          202: Type.Object({ importId: Type.String() }),
+          400: err,
+          401: err,
+          403: err,
+          409: err,
+          413: err,
+          415: err,
+        },
       },
     },
     async (request, reply) => {
@@ -194,7 +214,8 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(RollImportSchema), 401: err, 403: err },
       },
     },
-    async (request) => listRollImports({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listRollImports({ db, auth: request.auth, orgId: request.params.orgId, query: request.query }),
   );
 
   app.get(
@@ -208,7 +229,12 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getRollImport({ db, auth: request.auth, orgId: request.params.orgId, importId: request.params.importId }),
+      getRollImport({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        importId: request.params.importId,
+      }),
   );
 
   app.put(
@@ -218,11 +244,20 @@ export const rollRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Charger la liste officielle des codes CUBF (CSV) / Load the official CUBF list (CSV)',
         params: OrgParams,
-        body: Type.Object({ csv: Type.String({ minLength: 1, maxLength: 900_000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { csv: Type.String({ minLength: 1, maxLength: 900_000 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ loaded: Type.Integer() }), 400: err, 401: err, 403: err, 422: err },
       },
     },
     async (request) =>
-      loadUseCodes({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
+      loadUseCodes({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      }),
   );
 };

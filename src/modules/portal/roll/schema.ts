@@ -57,9 +57,7 @@ export const rollImports = pgTable(
     tenantKey(t),
     index('roll_imports_org_year_idx').on(t.orgId, t.year, t.status),
     // One import at a time per organisation: a second one is refused atomically.
-    uniqueIndex('roll_imports_one_running_idx')
-      .on(t.orgId)
-      .where(sql`${t.status} = 'running'`),
+    uniqueIndex('roll_imports_one_running_idx').on(t.orgId).where(sql`${t.status} = 'running'`),
   ],
 );
 
@@ -74,9 +72,7 @@ export const rollStreets = pgTable(
     /** The street as written in addresses: `chemin Saint-Isidore`. */
     label: text('label').notNull(),
     /** Unaccented, lower case, short forms expanded (the platform's SQL normaliser). */
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(sql`civique_address_words("label")`),
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`civique_address_words("label")`),
   },
   (t) => [
     tenantKey(t),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { parseAddressQuery } from '../../../platform/geo/search-addresses.ts';
-import { activeRoll, loadedUseCodes, useOf } from './active-roll.ts';
+import { activeRoll, decodedUse, loadedUseCodes } from './active-roll.ts';
 import { matriculeDigits } from './mamh-format.ts';
 import { rollLots, rollStreets, rollUnits } from './schema.ts';
 
@@ -97,8 +97,12 @@ export async function searchRoll(options: {
     );
   }
   if (!digits && !lot) rows.push(...(await searchByAddress(db, orgId, roll.importId, q, limit)));
-  const loaded = await loadedUseCodes(db, orgId, rows.map((r) => r.cubf ?? ''));
-  return rows.map(({ cubf, ...r }) => ({ ...r, use: useOf(cubf, loaded) }));
+  const loaded = await loadedUseCodes(
+    db,
+    orgId,
+    rows.map((r) => r.cubf ?? ''),
+  );
+  return rows.map(({ cubf, ...r }) => ({ ...r, use: decodedUse(cubf, loaded) }));
 }
 
 async function searchByAddress(
@@ -129,7 +133,14 @@ async function searchByAddress(
         closeness: sql<number>`similarity(${words}, ${rollStreets.searchText})`.as('closeness'),
       })
       .from(rollStreets)
-      .where(inOrg(rollStreets, orgId, eq(rollStreets.importId, importId), sql`${rollStreets.searchText} %> ${words}`))
+      .where(
+        inOrg(
+          rollStreets,
+          orgId,
+          eq(rollStreets.importId, importId),
+          sql`${rollStreets.searchText} %> ${words}`,
+        ),
+      )
       .orderBy(
         desc(sql`word_similarity(${words}, ${rollStreets.searchText})`),
         desc(sql`similarity(${words}, ${rollStreets.searchText})`),

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/client.ts';
 import { upsertAddresses } from '../../../platform/geo/upsert-addresses.ts';
-import { streetLabel, decodeStreetType } from './codes.ts';
 import { activeRolls } from './active-roll.ts';
+import { decodeStreetType, streetLabel } from './codes.ts';
 import { generatedRollStream, generateUnits } from './demo-roll.ts';
 import { importRoll } from './import-roll.ts';
 

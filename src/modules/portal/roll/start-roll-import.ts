@@ -1,16 +1,16 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { AuthContext } from '../../../platform/auth/context.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import type { PlatformDeps } from '../../../platform/deps.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { receiveToFile } from '../../../platform/files/receive.ts';
 import type { UploadPart } from '../../../platform/files/store-upload.ts';
-import { beginRollImport } from './import-roll.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { failRollImport } from './finish-roll-import.ts';
+import { beginRollImport } from './import-roll.ts';
 import { requireRollManager } from './policies.ts';
 import { rollImports } from './schema.ts';
 
@@ -39,7 +39,11 @@ export async function startRollImport(options: {
   const who = requireRollManager(options.auth, options.orgId);
   const { db, deps, orgId, part } = options;
   if (!/\.xml$/i.test(part.filename)) throw new AppError('roll.not_xml', 415);
-  const importId = await beginRollImport(db, { orgId, fileName: part.filename, actorAccountId: who.account.id });
+  const importId = await beginRollImport(db, {
+    orgId,
+    fileName: part.filename,
+    actorAccountId: who.account.id,
+  });
   const path = rollUploadPath(deps.config.dataDir, importId);
   try {
     await mkdir(join(deps.config.dataDir, 'tmp'), { recursive: true });
@@ -76,7 +80,12 @@ export async function startRollImport(options: {
         unitsRejected: 0,
         rejectedByReason: {},
         rejections: [],
-        error: { code: error instanceof AppError ? error.code : 'roll.upload_failed', line: null, column: null, message: String(error) },
+        error: {
+          code: error instanceof AppError ? error.code : 'roll.upload_failed',
+          line: null,
+          column: null,
+          message: String(error),
+        },
       },
     });
     throw error;

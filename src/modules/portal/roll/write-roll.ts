@@ -2,12 +2,12 @@
 // and the tests' files go through the same reader as the ministry's.
 import type { RollAddress, RollUnit } from './mamh-format.ts';
 
-const escape = (value: string) =>
+const escapeXml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function field(name: string, value: string | number | null | undefined, indent: string): string {
   if (value === null || value === undefined || value === '') return '';
-  return `${indent}<${name}>${escape(String(value))}</${name}>\n`;
+  return `${indent}<${name}>${escapeXml(String(value))}</${name}>\n`;
 }
 
 function addressBlock(a: RollAddress): string {
@@ -44,7 +44,9 @@ export function unitXml(unit: Omit<RollUnit, 'line'>): string {
     : '';
   return (
     '  <RLUEx>\n' +
-    (unit.addresses.length ? `    <RL0101>\n${unit.addresses.map(addressBlock).join('')}    </RL0101>\n` : '') +
+    (unit.addresses.length
+      ? `    <RL0101>\n${unit.addresses.map(addressBlock).join('')}    </RL0101>\n`
+      : '') +
     (unit.lots.length
       ? `    <RL0103>\n${unit.lots.map((l) => `      <RL0103x>\n${field('RL0103Ax', l, '        ')}      </RL0103x>\n`).join('')}    </RL0103>\n`
       : '') +
@@ -77,8 +79,8 @@ export function unitXml(unit: Omit<RollUnit, 'line'>): string {
 export function rollHeaderXml(header: { municipality: string; year: number; version?: string }): string {
   return (
     '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<RL>\n' +
-    `  <VERSION>${escape(header.version ?? '2.0')}</VERSION>\n` +
-    `  <RLM01A>${escape(header.municipality)}</RLM01A>\n` +
+    `  <VERSION>${escapeXml(header.version ?? '2.0')}</VERSION>\n` +
+    `  <RLM01A>${escapeXml(header.municipality)}</RLM01A>\n` +
     `  <RLM02A>${header.year}</RLM02A>\n`
   );
 }

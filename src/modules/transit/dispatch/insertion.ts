@@ -3,10 +3,11 @@
 // Every pair of positions (pickup after i, drop-off after j ≥ i) is screened with O(1) necessary
 // conditions — load, the request's windows, the push it causes on the next stop against that stop's
 // latest feasible time, the ride-time lower bound — while walking j forward. The survivors are tried in
-// increasing order of added travel time with the exact schedule check, warm-started from the route's
-// earliest schedule before position i; the first feasible one is the answer.
+// increasing order of added travel time with the exact schedule check (insertion-check.ts); the first
+// feasible one is the answer.
 import type { Route } from './route.ts';
-import { EPS, earliestSchedule, type ScheduleInput } from './route-schedule.ts';
+import { checkInsertion } from './insertion-check.ts';
+import { EPS } from './route-schedule.ts';
 
 /** The request being inserted; toP[k] etc. are travel times between route stop k and the new stops. */
 export interface Probe {
@@ -36,8 +37,9 @@ export interface InsertionChoice {
 }
 
 /** Scratch space reused across calls (no allocation in the search loops). */
-export interface Workspace extends ScheduleInput {
+export interface Workspace {
   times: Float64Array;
+  pending: Int32Array;
   candDelta: Float64Array;
   candI: Int32Array;
   candJ: Int32Array;
@@ -66,14 +68,8 @@ export function createProbe(dims: number, room: number): Probe {
 export function createWorkspace(room: number): Workspace {
   const r = room + 2;
   return {
-    early: new Float64Array(r),
-    late: new Float64Array(r),
-    service: new Float64Array(r),
-    leg: new Float64Array(r),
-    pickAt: new Int32Array(r),
-    dropAt: new Int32Array(r),
-    maxRide: new Float64Array(r),
     times: new Float64Array(r),
+    pending: new Int32Array(r),
     candDelta: new Float64Array(r * r),
     candI: new Int32Array(r * r),
     candJ: new Int32Array(r * r),
@@ -224,46 +220,4 @@ export function bestInsertion(
     candJ[best] = candJ[count] as number;
   }
   return false;
-}
-
-/** Exact feasibility of the route with the request inserted (pickup after i, drop-off after j). */
-export function checkInsertion(route: Route, probe: Probe, ws: Workspace, i: number, j: number): boolean {
-  const m = route.size;
-  const { early, late, service, leg, pickAt, maxRide, times } = ws;
-  const pPos = i + 1;
-  const dPos = j + 2;
-  let w = 0;
-  for (let k = 0; k < m; k++) {
-    early[w] = route.early[k] as number;
-    late[w] = route.late[k] as number;
-    service[w] = route.service[k] as number;
-    leg[w] = route.leg[k] as number;
-    maxRide[w] = route.maxRide[k] as number;
-    const pk = route.pickAt[k] as number;
-    pickAt[w] = pk < 0 ? -1 : pk + (pk > i ? 1 : 0) + (pk > j ? 1 : 0);
-    w++;
-    if (k === i) {
-      early[w] = probe.pickupEarly;
-      late[w] = probe.pickupLate;
-      service[w] = probe.pickupService;
-      pickAt[w] = -1;
-      maxRide[w] = 0;
-      leg[w - 1] = probe.toP[i] as number;
-      leg[w] = i === j ? probe.direct : (probe.fromP[i + 1] as number);
-      w++;
-    }
-    if (k === j) {
-      early[w] = probe.dropEarly;
-      late[w] = probe.dropLate;
-      service[w] = probe.dropService;
-      pickAt[w] = pPos;
-      maxRide[w] = probe.maxRide;
-      if (i !== j) leg[w - 1] = probe.toD[j] as number;
-      leg[w] = probe.fromD[j + 1] as number;
-      w++;
-    }
-  }
-  // The route's earliest times before the pickup remain lower bounds once stops are added after them.
-  times.set(route.emin.subarray(0, pPos));
-  return dPos < w && earliestSchedule(ws, w, route.maxDuration, times, pPos);
 }

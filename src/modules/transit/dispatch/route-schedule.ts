@@ -29,6 +29,24 @@ export interface ScheduleInput {
 /** Tolerance for rounding in sums of Euclidean times; far below any meaningful time difference. */
 export const EPS = 1e-9;
 
+/**
+ * Whether the ride from the pickup at position p to the drop-off at d exceeds its limit even without any
+ * waiting: a positive cycle, which label correcting would otherwise only detect by creeping up to a
+ * window's end.
+ */
+export function rideTooLong(r: ScheduleInput, p: number, d: number): boolean {
+  let ride = 0;
+  for (let k = p; k < d; k++) ride += (r.service[k] as number) + (r.leg[k] as number);
+  return ride - (r.service[p] as number) > (r.maxRide[d] as number) + EPS;
+}
+
+/** Whether the route lasts longer than allowed even without any waiting (the same kind of cycle). */
+function tooLongAnyway(r: ScheduleInput, size: number, maxDuration: number): boolean {
+  let total = 0;
+  for (let k = 0; k < size - 1; k++) total += (r.service[k] as number) + (r.leg[k] as number);
+  return total > maxDuration + EPS;
+}
+
 // Positions whose new value was not yet propagated because a back edge sent the sweep backwards. They
 // are strictly monotone on the stack, so a route never needs more entries than its size.
 let pending = new Int32Array(256);
@@ -75,7 +93,7 @@ export function earliestSchedule(
       if (pk >= 0) {
         const need = b - (maxRide[k] as number) - (service[pk] as number);
         if (need > (out[pk] as number) + EPS) {
-          if (need > (late[pk] as number) + EPS) return false;
+          if (need > (late[pk] as number) + EPS || rideTooLong(r, pk, k)) return false;
           out[pk] = need;
           if (k < hi && (top === 0 || pending[top - 1] !== k)) pending[top++] = k;
           k = pk;
@@ -84,7 +102,7 @@ export function earliestSchedule(
     }
     const needStart = (out[last] as number) - maxDuration;
     if (needStart <= (out[0] as number) + EPS) return true;
-    if (needStart > (late[0] as number) + EPS) return false;
+    if (needStart > (late[0] as number) + EPS || tooLongAnyway(r, size, maxDuration)) return false;
     out[0] = needStart;
     from = 1;
     top = 0;
@@ -124,7 +142,7 @@ export function latestSchedule(
       if (dk >= 0) {
         const allow = b + (service[k] as number) + (maxRide[dk] as number);
         if (allow < (out[dk] as number) - EPS) {
-          if (allow < (early[dk] as number) - EPS) return false;
+          if (allow < (early[dk] as number) - EPS || rideTooLong(r, k, dk)) return false;
           out[dk] = allow;
           if (k > lo && (top === 0 || pending[top - 1] !== k)) pending[top++] = k;
           k = dk;
@@ -133,7 +151,7 @@ export function latestSchedule(
     }
     const allowEnd = (out[0] as number) + maxDuration;
     if (allowEnd >= (out[last] as number) - EPS) return true;
-    if (allowEnd < (early[last] as number) - EPS) return false;
+    if (allowEnd < (early[last] as number) - EPS || tooLongAnyway(r, size, maxDuration)) return false;
     out[last] = allowEnd;
     from = last - 1;
     top = 0;

@@ -11,7 +11,14 @@ import { Loadable } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { describeDevice } from '../device.ts';
-import { PushError, pushPermission, pushSupported, removeDevice, subscribeThisDevice, thisDeviceId } from './push.ts';
+import {
+  PushError,
+  pushPermission,
+  pushSupported,
+  removeDevice,
+  subscribeThisDevice,
+  thisDeviceId,
+} from './push.ts';
 
 type Device = ApiData<'/api/me/push-subscriptions', 'get'>[number];
 const KEY = ['me', 'push-subscriptions'];
@@ -33,7 +40,9 @@ export function DevicesPage() {
   const subscribe = useMutation({
     mutationFn: () => {
       const d = describeDevice(navigator.userAgent);
-      const label = d ? t('sessions.device', { browser: d.browser, system: d.system }) : t('sessions.unknownDevice');
+      const label = d
+        ? t('sessions.device', { browser: d.browser, system: d.system })
+        : t('sessions.unknownDevice');
       return subscribeThisDevice(label);
     },
     onSuccess: async (id) => {

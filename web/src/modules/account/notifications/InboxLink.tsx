@@ -10,6 +10,7 @@ export function InboxLink() {
   return (
     <NavLink to="/account/inbox" className="inbox-link">
       {t('shell.inbox')}
+      {unread > 0 && ' '}
       {unread > 0 && (
         <span className="inbox-link__count">
           <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>

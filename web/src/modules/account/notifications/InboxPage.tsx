@@ -1,6 +1,6 @@
 import './notifications.css';
-import type { TFunction } from 'i18next';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -34,7 +34,8 @@ export function InboxPage() {
     await client.invalidateQueries({ queryKey: UNREAD_KEY });
   };
   const readOne = useMutation({
-    mutationFn: (item: Item) => call(api.POST('/api/me/inbox/{id}/read', { params: { path: { id: item.id } } })),
+    mutationFn: (item: Item) =>
+      call(api.POST('/api/me/inbox/{id}/read', { params: { path: { id: item.id } } })),
     onSuccess: async (_data, item) => {
       setMessage(t('inbox.markedRead', { title: item.title }));
       await refresh();
@@ -70,7 +71,10 @@ export function InboxPage() {
             ) : (
               <ul className="plain-list inbox" aria-label={t('inbox.listLabel')}>
                 {result.items.map((item) => (
-                  <li key={item.id} className={item.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'}>
+                  <li
+                    key={item.id}
+                    className={item.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'}
+                  >
                     <article aria-labelledby={`inbox-${item.id}`}>
                       <h2 id={`inbox-${item.id}`} className="inbox__title">
                         {!item.readAt && <span className="badge badge--new">{t('inbox.unread')}</span>}{' '}
@@ -102,7 +106,9 @@ export function InboxPage() {
                           </Button>
                         )}
                         {item.unsubscribeUrl && (
-                          <a href={item.unsubscribeUrl}>{t('inbox.unsubscribe', { category: categoryName(t, item.category) })}</a>
+                          <a href={item.unsubscribeUrl}>
+                            {t('inbox.unsubscribe', { category: categoryName(t, item.category) })}
+                          </a>
                         )}
                       </p>
                     </article>

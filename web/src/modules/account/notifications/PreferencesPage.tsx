@@ -29,8 +29,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const [refused, setRefused] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
-      call(api.PUT('/api/me/notification-preferences', { body: { preferences: choices } })),
+    mutationFn: () => call(api.PUT('/api/me/notification-preferences', { body: { preferences: choices } })),
     onSuccess: (data) => {
       client.setQueryData(KEY, data);
       setSaved(true);
@@ -91,7 +90,11 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
                 <span id={`pref-${row.category}`}>{row.label[lang]}</span>
                 {row.alwaysOn && (
                   <span className="pref-note" id={`pref-${row.category}-why`}>
-                    {t(row.category === 'emergency' ? 'notifications.whyEmergency' : 'notifications.whyAccount')}
+                    {t(
+                      row.category === 'emergency'
+                        ? 'notifications.whyEmergency'
+                        : 'notifications.whyAccount',
+                    )}
                   </span>
                 )}
                 {refused === row.category && (

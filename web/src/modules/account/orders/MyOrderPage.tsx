@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../../app/api.ts';
+import { Alert } from '../../../ui/Alert.tsx';
 import { Loadable } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { isPayable } from './money.ts';
@@ -17,22 +19,32 @@ export function MyOrderPage() {
     queryFn: () => call(api.GET('/api/me/orders/{id}', { params: { path: { id: orderId } } })),
   });
   const lang = i18n.language === 'en' ? 'en' : 'fr';
+  // The pay panel goes once the order is paid: the confirmation takes focus in its place.
+  const [paid, setPaid] = useState('');
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (paid) confirmation.current?.focus();
+  }, [paid]);
   return (
-    <Page title={query.data ? t('orders.orderTitle', { reference: query.data.reference }) : t('orders.order')}>
+    <Page
+      title={query.data ? t('orders.orderTitle', { reference: query.data.reference }) : t('orders.order')}
+    >
       <p>
         <Link to="/account/orders">{t('orders.back')}</Link>
       </p>
       <Loadable query={query}>
         {(order) => (
           <>
-            {isPayable(order) && <PayPanel order={order} />}
+            {paid && (
+              <div ref={confirmation} tabIndex={-1}>
+                <Alert tone="success">{paid}</Alert>
+              </div>
+            )}
+            {isPayable(order) && <PayPanel order={order} onPaid={setPaid} />}
             <OrderSummary order={order} />
             {order.paidCents > 0 && (
               <p>
-                <a
-                  href={`/api/me/orders/${order.id}/receipt.pdf?orgId=${order.orgId}&lang=${lang}`}
-                  download
-                >
+                <a href={`/api/me/orders/${order.id}/receipt.pdf?orgId=${order.orgId}&lang=${lang}`} download>
                   {t('orders.receipt', { reference: order.reference })}
                 </a>
               </p>

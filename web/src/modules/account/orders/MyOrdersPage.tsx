@@ -68,7 +68,12 @@ export function MyOrdersPage() {
                     nowrap: true,
                     render: (o) => formatDateTime(o.createdAt),
                   },
-                  { key: 'total', header: t('orders.total'), nowrap: true, render: (o) => formatMoney(o.totalCents) },
+                  {
+                    key: 'total',
+                    header: t('orders.total'),
+                    nowrap: true,
+                    render: (o) => formatMoney(o.totalCents),
+                  },
                   {
                     key: 'status',
                     header: t('orders.status'),

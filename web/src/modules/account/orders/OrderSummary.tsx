@@ -1,4 +1,5 @@
 import './orders.css';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Table } from '../../../ui/Table.tsx';
@@ -7,7 +8,8 @@ import { formatMoney, formatRate, type Order } from './money.ts';
 /** The order's state as a badge; paid orders read as done. */
 export function OrderStatusBadge({ status }: { status: Order['status'] }) {
   const { t } = useTranslation();
-  const tone = status === 'paid' ? ' badge--ok' : status === 'failed' || status === 'cancelled' ? ' badge--bad' : '';
+  const tone =
+    status === 'paid' ? ' badge--ok' : status === 'failed' || status === 'cancelled' ? ' badge--bad' : '';
   return <span className={`badge${tone}`}>{t(`orders.statuses.${status}`)}</span>;
 }
 
@@ -68,7 +70,12 @@ export function OrderSummary({ order }: { order: Order }) {
                 ? formatMoney(line.gstCents + line.qstCents)
                 : t('orders.taxExempt'),
           },
-          { key: 'total', header: t('orders.total'), nowrap: true, render: (line) => formatMoney(line.totalCents) },
+          {
+            key: 'total',
+            header: t('orders.total'),
+            nowrap: true,
+            render: (line) => formatMoney(line.totalCents),
+          },
         ]}
       />
       <dl className="summary-list order-totals">
@@ -107,9 +114,18 @@ export function OrderSummary({ order }: { order: Order }) {
               rowHeader: true,
               render: (i) => t('orders.instalmentNumber', { number: i.number }),
             },
-            { key: 'amount', header: t('orders.amount'), nowrap: true, render: (i) => formatMoney(i.amountCents) },
+            {
+              key: 'amount',
+              header: t('orders.amount'),
+              nowrap: true,
+              render: (i) => formatMoney(i.amountCents),
+            },
             { key: 'due', header: t('orders.dueAt'), nowrap: true, render: (i) => formatDateTime(i.dueAt) },
-            { key: 'status', header: t('orders.status'), render: (i) => t(`orders.instalmentStatuses.${i.status}`) },
+            {
+              key: 'status',
+              header: t('orders.status'),
+              render: (i) => t(`orders.instalmentStatuses.${i.status}`),
+            },
           ]}
         />
       )}
@@ -136,7 +152,12 @@ export function OrderSummary({ order }: { order: Order }) {
                 </>
               ),
             },
-            { key: 'amount', header: t('orders.amount'), nowrap: true, render: (p) => formatMoney(p.amountCents) },
+            {
+              key: 'amount',
+              header: t('orders.amount'),
+              nowrap: true,
+              render: (p) => formatMoney(p.amountCents),
+            },
             {
               key: 'status',
               header: t('orders.status'),
@@ -161,9 +182,18 @@ export function OrderSummary({ order }: { order: Order }) {
               nowrap: true,
               render: (r) => formatDateTime(r.settledAt ?? r.createdAt),
             },
-            { key: 'amount', header: t('orders.amount'), nowrap: true, render: (r) => formatMoney(r.amountCents) },
+            {
+              key: 'amount',
+              header: t('orders.amount'),
+              nowrap: true,
+              render: (r) => formatMoney(r.amountCents),
+            },
             { key: 'reason', header: t('orders.reason'), render: (r) => r.reason },
-            { key: 'status', header: t('orders.status'), render: (r) => t(`orders.paymentStatuses.${r.status}`) },
+            {
+              key: 'status',
+              header: t('orders.status'),
+              render: (r) => t(`orders.paymentStatuses.${r.status}`),
+            },
           ]}
         />
       )}
@@ -174,7 +204,7 @@ export function OrderSummary({ order }: { order: Order }) {
 const FAILURES = ['card_declined', 'insufficient_funds', 'expired_card'] as const;
 
 /** Why a card payment failed, in the person's words. */
-export function failureText(t: ReturnType<typeof useTranslation>['t'], code: string): string {
+export function failureText(t: TFunction, code: string): string {
   return (FAILURES as readonly string[]).includes(code)
     ? t(`orders.failures.${code as (typeof FAILURES)[number]}`)
     : t('orders.failures.other', { code });

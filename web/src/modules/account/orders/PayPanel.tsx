@@ -13,17 +13,15 @@ import { useForm } from '../../../ui/useForm.ts';
 import { canSplit, formatMoney, idempotencyKey, type Order, splitInstalments } from './money.ts';
 import { failureText } from './OrderSummary.tsx';
 
-type Outcome = { tone: 'success' | 'error'; text: string };
-
 function groupDigits(number: string): string {
   return number.replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
 /** Paying an order online with the sandbox (test mode, test cards only), in full or in two instalments. */
-export function PayPanel({ order }: { order: Order }) {
+export function PayPanel({ order, onPaid }: { order: Order; onPaid: (message: string) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [declined, setDeclined] = useState('');
   const [plan, setPlan] = useState<'1' | '2'>('1');
   // One key per attempt: a double click or a retried request is answered once.
   const attempt = useRef(idempotencyKey());
@@ -43,7 +41,7 @@ export function PayPanel({ order }: { order: Order }) {
   const amountNow = split && plan === '2' ? first : (nextDue?.amountCents ?? order.balanceCents);
 
   const pay = form.handleSubmit(async ({ card }) => {
-    setOutcome(null);
+    setDeclined('');
     const result = await call(
       api.POST('/api/me/orders/{id}/pay', {
         params: { path: { id: order.id }, query: { orgId: order.orgId } },
@@ -59,23 +57,17 @@ export function PayPanel({ order }: { order: Order }) {
     client.setQueryData(['me', 'order', order.id], result.order);
     await client.invalidateQueries({ queryKey: ['me', 'orders'] });
     if (result.outcome === 'succeeded') {
-      setOutcome({
-        tone: 'success',
-        text: t('pay.succeeded', { amount: formatMoney(result.payment.amountCents) }),
-      });
       form.setValues({ card: '' });
+      onPaid(t('pay.succeeded', { amount: formatMoney(result.payment.amountCents) }));
     } else {
-      setOutcome({
-        tone: 'error',
-        text: t('pay.failed', { reason: failureText(t, result.payment.failureCode ?? '') }),
-      });
+      setDeclined(t('pay.failed', { reason: failureText(t, result.payment.failureCode ?? '') }));
     }
   });
 
   return (
     <section className="pay-panel" aria-labelledby="pay-title">
       <h2 id="pay-title">{t('pay.title')}</h2>
-      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      {declined && <Alert tone="error">{declined}</Alert>}
       <Loadable query={options}>
         {({ providers, testCards }) => {
           const sandbox = providers.find((p) => p.provider === 'sandbox');
@@ -83,7 +75,9 @@ export function PayPanel({ order }: { order: Order }) {
             return (
               <Alert tone="info" title={t('pay.noOnlineTitle')}>
                 <p>
-                  {providers.some((p) => p.provider === 'stripe') ? t('pay.stripeNotHere') : t('pay.noOnline')}
+                  {providers.some((p) => p.provider === 'stripe')
+                    ? t('pay.stripeNotHere')
+                    : t('pay.noOnline')}
                 </p>
               </Alert>
             );
@@ -161,7 +155,12 @@ export function PayPanel({ order }: { order: Order }) {
                   </fieldset>
                 )}
                 {!split && nextDue && (
-                  <p>{t('pay.nextInstalment', { number: nextDue.number, amount: formatMoney(nextDue.amountCents) })}</p>
+                  <p>
+                    {t('pay.nextInstalment', {
+                      number: nextDue.number,
+                      amount: formatMoney(nextDue.amountCents),
+                    })}
+                  </p>
                 )}
                 <TextField
                   {...form.field('card', t('pay.cardNumber'))}

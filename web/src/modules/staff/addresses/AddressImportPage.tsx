@@ -91,7 +91,15 @@ function Upload({ onPreview }: { onPreview: (preview: Preview) => void }) {
 }
 
 /** Steps 2 and 3: the preview with its detected columns and line errors, other columns, then start. */
-function Review({ preview, onChange, onStarted }: { preview: Preview; onChange: (p: Preview) => void; onStarted: (id: string) => void }) {
+function Review({
+  preview,
+  onChange,
+  onStarted,
+}: {
+  preview: Preview;
+  onChange: (p: Preview) => void;
+  onStarted: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const { org } = useStaff();
   const start = useMutation({
@@ -105,7 +113,9 @@ function Review({ preview, onChange, onStarted }: { preview: Preview; onChange: 
   });
   return (
     <section aria-labelledby="import-preview">
-      <StepHeading id="import-preview">{t('addressImport.previewTitle', { file: preview.fileName ?? '' })}</StepHeading>
+      <StepHeading id="import-preview">
+        {t('addressImport.previewTitle', { file: preview.fileName ?? '' })}
+      </StepHeading>
       <PreviewFigures preview={preview} />
       <SampleTable preview={preview} />
       <ImportErrors errors={preview.errors} total={preview.errorCount} />
@@ -134,7 +144,11 @@ function Progress({ importId, onAgain }: { importId: string; onAgain: () => void
   const query = useQuery({
     queryKey: ['address-import', org.id, importId],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/addresses/imports/{importId}', { params: { path: { orgId: org.id, importId } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/addresses/imports/{importId}', {
+          params: { path: { orgId: org.id, importId } },
+        }),
+      ),
     refetchInterval: (q) => {
       const s = q.state.data?.status;
       return q.state.error || s === 'done' || s === 'failed' || s === 'previewed' ? false : 1000;
@@ -155,7 +169,13 @@ function Progress({ importId, onAgain }: { importId: string; onAgain: () => void
             />
             {p.status === 'done' && (
               <Alert tone="success" title={t('addressImport.doneTitle')}>
-                <p>{t('addressImport.doneText', { inserted: p.inserted, updated: p.updated, errors: p.errorCount })}</p>
+                <p>
+                  {t('addressImport.doneText', {
+                    inserted: p.inserted,
+                    updated: p.updated,
+                    errors: p.errorCount,
+                  })}
+                </p>
               </Alert>
             )}
             {p.status === 'failed' && <Alert tone="error">{t('addressImport.failedText')}</Alert>}

@@ -27,11 +27,13 @@ function boxAround(lat: number, lon: number, radius: number): string {
 }
 
 /** A layer's GeoJSON features as the map draws them (points with a label); others are left out. */
-function toMapFeatures(features: ReadonlyArray<{ id?: string | number; geometry: unknown; properties: unknown }>): MapFeature[] {
+function toMapFeatures(
+  features: ReadonlyArray<{ id?: string | number; geometry: unknown; properties: unknown }>,
+): MapFeature[] {
   return features.flatMap((f): MapFeature[] => {
     const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
     const p = f.properties as Record<string, unknown> | null;
-    if (!g || g.type !== 'Point' || !Array.isArray(g.coordinates) || typeof p?.label !== 'string') return [];
+    if (g?.type !== 'Point' || !Array.isArray(g.coordinates) || typeof p?.label !== 'string') return [];
     const [lon, lat] = g.coordinates;
     if (typeof lon !== 'number' || typeof lat !== 'number') return [];
     return [
@@ -80,7 +82,8 @@ function Area({ centre, radius }: { centre: Match; radius: number }) {
                   {
                     key: 'postalCode',
                     header: t('addresses.postalCode'),
-                    render: (f) => (typeof f.properties.postalCode === 'string' ? f.properties.postalCode : '—'),
+                    render: (f) =>
+                      typeof f.properties.postalCode === 'string' ? f.properties.postalCode : '—',
                   },
                 ]}
                 onSelect={setChosen}
@@ -115,7 +118,11 @@ export function AddressRegisterPage() {
   const search = useQuery({
     queryKey: ['address-search', org.id, q],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/addresses/search', { params: { path: { orgId: org.id }, query: { q, limit: 20 } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/addresses/search', {
+          params: { path: { orgId: org.id }, query: { q, limit: 20 } },
+        }),
+      ),
     enabled: q.trim() !== '',
   });
   const submit = (event: FormEvent) => {
@@ -123,7 +130,8 @@ export function AddressRegisterPage() {
     setCentre(null);
     setParams(draft.trim() ? new URLSearchParams({ q: draft.trim() }) : new URLSearchParams());
   };
-  const degrees = (n: number | null) => (n === null ? '—' : n.toLocaleString(intlLocale(), { maximumFractionDigits: 6 }));
+  const degrees = (n: number | null) =>
+    n === null ? '—' : n.toLocaleString(intlLocale(), { maximumFractionDigits: 6 });
 
   return (
     <Page title={t('staff.addresses')}>
@@ -131,8 +139,11 @@ export function AddressRegisterPage() {
       <p>
         <Link to={`${base}/addresses/import`}>{t('addresses.importLink')}</Link>
       </p>
-      <form className="filters-form" role="search" onSubmit={submit} aria-label={t('addresses.searchLabel')} noValidate>
-        <ErrorSummary error={search.error} fields={{ q: { id: 'address-q', label: t('addresses.search') } }} />
+      <form className="filters-form" onSubmit={submit} aria-label={t('addresses.searchLabel')} noValidate>
+        <ErrorSummary
+          error={search.error}
+          fields={{ q: { id: 'address-q', label: t('addresses.search') } }}
+        />
         <div className="filters">
           <TextField
             id="address-q"
@@ -173,9 +184,24 @@ export function AddressRegisterPage() {
             rowKey={(a) => a.id}
             columns={[
               { key: 'label', header: t('addresses.address'), rowHeader: true, render: (a) => a.label },
-              { key: 'postal', header: t('addresses.postalCode'), nowrap: true, render: (a) => a.postalCode ?? '—' },
-              { key: 'lat', header: t('addresses.latitude'), nowrap: true, render: (a) => degrees(a.latitude) },
-              { key: 'lon', header: t('addresses.longitude'), nowrap: true, render: (a) => degrees(a.longitude) },
+              {
+                key: 'postal',
+                header: t('addresses.postalCode'),
+                nowrap: true,
+                render: (a) => a.postalCode ?? '—',
+              },
+              {
+                key: 'lat',
+                header: t('addresses.latitude'),
+                nowrap: true,
+                render: (a) => degrees(a.latitude),
+              },
+              {
+                key: 'lon',
+                header: t('addresses.longitude'),
+                nowrap: true,
+                render: (a) => degrees(a.longitude),
+              },
               {
                 key: 'area',
                 header: t('common.actions'),

@@ -35,7 +35,11 @@ export function PreviewFigures({ preview }: { preview: Preview }) {
     <ul className="figures" aria-label={t('addressImport.figures')}>
       <li>
         <strong>{preview.format === 'csv' ? 'CSV' : 'GeoJSON'}</strong>
-        {preview.delimiter ? t('addressImport.delimiter', { delimiter: preview.delimiter === '\t' ? 'tab' : preview.delimiter }) : t('addressImport.format')}
+        {preview.delimiter
+          ? t('addressImport.delimiter', {
+              delimiter: preview.delimiter === '\t' ? 'tab' : preview.delimiter,
+            })
+          : t('addressImport.format')}
       </li>
       <li>
         <strong>{n(preview.total)}</strong>
@@ -57,7 +61,8 @@ export function PreviewFigures({ preview }: { preview: Preview }) {
 export function SampleTable({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
   if (preview.sample.length === 0) return null;
-  const deg = (v: number | null) => (v === null ? '—' : v.toLocaleString(intlLocale(), { maximumFractionDigits: 6 }));
+  const deg = (v: number | null) =>
+    v === null ? '—' : v.toLocaleString(intlLocale(), { maximumFractionDigits: 6 });
   return (
     <Table
       caption={t('addressImport.sampleCaption', { count: preview.sample.length })}
@@ -77,10 +82,29 @@ export function SampleTable({ preview }: { preview: Preview }) {
           render: (s) => [s.address.streetType, s.address.streetName].filter(Boolean).join(' '),
         },
         { key: 'unit', header: t('addressImport.fields.unit'), render: (s) => s.address.unit ?? '—' },
-        { key: 'municipality', header: t('addressImport.fields.municipality'), render: (s) => s.address.municipality ?? '—' },
-        { key: 'postal', header: t('addressImport.fields.postalCode'), nowrap: true, render: (s) => s.address.postalCode ?? '—' },
-        { key: 'lat', header: t('addressImport.fields.latitude'), nowrap: true, render: (s) => deg(s.address.latitude) },
-        { key: 'lon', header: t('addressImport.fields.longitude'), nowrap: true, render: (s) => deg(s.address.longitude) },
+        {
+          key: 'municipality',
+          header: t('addressImport.fields.municipality'),
+          render: (s) => s.address.municipality ?? '—',
+        },
+        {
+          key: 'postal',
+          header: t('addressImport.fields.postalCode'),
+          nowrap: true,
+          render: (s) => s.address.postalCode ?? '—',
+        },
+        {
+          key: 'lat',
+          header: t('addressImport.fields.latitude'),
+          nowrap: true,
+          render: (s) => deg(s.address.latitude),
+        },
+        {
+          key: 'lon',
+          header: t('addressImport.fields.longitude'),
+          nowrap: true,
+          render: (s) => deg(s.address.longitude),
+        },
       ]}
     />
   );

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../../app/api.ts';
 import { intlLocale } from '../../../app/i18n.ts';
-import { categoryName } from '../../account/notifications/InboxPage.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Loadable } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
+import { categoryName } from '../../account/notifications/InboxPage.tsx';
 import { useStaff } from '../context.ts';
 import { ProgressBar } from '../ProgressBar.tsx';
 
@@ -19,7 +19,9 @@ export function CampaignPage() {
     queryKey: ['campaign', org.id, campaignId],
     queryFn: () =>
       call(
-        api.GET('/api/orgs/{orgId}/notify/campaigns/{id}', { params: { path: { orgId: org.id, id: campaignId } } }),
+        api.GET('/api/orgs/{orgId}/notify/campaigns/{id}', {
+          params: { path: { orgId: org.id, id: campaignId } },
+        }),
       ),
     // Until fanned out and nothing waits for delivery; failed messages are shown, not waited for.
     refetchInterval: (q) => {
@@ -40,7 +42,11 @@ export function CampaignPage() {
               <dt>{t('campaigns.category')}</dt>
               <dd>{categoryName(t, c.category)}</dd>
               <dt>{t('campaigns.urgency')}</dt>
-              <dd>{t(`campaigns.urgencies.${c.urgency === 'low' ? 'low' : c.urgency === 'high' ? 'high' : 'normal'}`)}</dd>
+              <dd>
+                {t(
+                  `campaigns.urgencies.${c.urgency === 'low' ? 'low' : c.urgency === 'high' ? 'high' : 'normal'}`,
+                )}
+              </dd>
               <dt>{t('campaigns.createdAt')}</dt>
               <dd>{formatDateTime(c.createdAt)}</dd>
             </dl>
@@ -51,7 +57,12 @@ export function CampaignPage() {
               status={
                 c.done
                   ? t('campaigns.doneStatus', { sent: c.sent, messages: c.messages })
-                  : t('campaigns.status', { processed: c.processed, total: c.total, sent: c.sent, messages: c.messages })
+                  : t('campaigns.status', {
+                      processed: c.processed,
+                      total: c.total,
+                      sent: c.sent,
+                      messages: c.messages,
+                    })
               }
             />
             <ul className="figures" aria-label={t('campaigns.figures')}>

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, call } from '../../../app/api.ts';
-import { categoryName } from '../../account/notifications/InboxPage.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
@@ -13,10 +12,20 @@ import { Page } from '../../../ui/Page.tsx';
 import { Pagination } from '../../../ui/Pagination.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { useForm } from '../../../ui/useForm.ts';
+import { categoryName } from '../../account/notifications/InboxPage.tsx';
 import { useStaff } from '../context.ts';
 
 // Account messages are transactional: the server refuses them in a mass send.
-const CATEGORIES = ['emergency', 'recreation', 'requests', 'transit', 'jobs', 'newsletters', 'payments', 'participation'] as const;
+const CATEGORIES = [
+  'emergency',
+  'recreation',
+  'requests',
+  'transit',
+  'jobs',
+  'newsletters',
+  'payments',
+  'participation',
+] as const;
 type Category = (typeof CATEGORIES)[number];
 const URGENCIES = ['low', 'normal', 'high'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +63,9 @@ function CampaignForm() {
     if (wrong) throw problem('accountIds', t('campaigns.idInvalid', { id: wrong }));
     const accountIds = [...new Set([...chosen, ...typed])];
     if (accountIds.length === 0) throw problem('accountIds', t('campaigns.noRecipients'));
-    const category = (CATEGORIES as readonly string[]).includes(v.category) ? (v.category as Category) : 'newsletters';
+    const category = (CATEGORIES as readonly string[]).includes(v.category)
+      ? (v.category as Category)
+      : 'newsletters';
     const urgency = v.urgency === 'low' ? 'low' : v.urgency === 'high' ? 'high' : 'normal';
     const started = await call(
       api.POST('/api/orgs/{orgId}/notify/campaigns', {
@@ -111,7 +122,12 @@ function CampaignForm() {
         <TextAreaField {...form.field('bodyFr', t('campaigns.bodyFr'))} lang="fr" />
         <TextAreaField {...form.field('bodyEn', t('campaigns.bodyEn'))} lang="en" />
       </div>
-      <TextField {...form.field('url', t('campaigns.url'))} optional hint={t('campaigns.urlHint')} spellCheck={false} />
+      <TextField
+        {...form.field('url', t('campaigns.url'))}
+        optional
+        hint={t('campaigns.urlHint')}
+        spellCheck={false}
+      />
       <fieldset>
         <legend>{t('campaigns.staffLegend')}</legend>
         <Loadable query={staff}>
@@ -120,9 +136,14 @@ function CampaignForm() {
               {members.map((m) => (
                 <li key={m.accountId}>
                   <label className="checkbox">
-                    <input type="checkbox" checked={chosen.has(m.accountId)} onChange={() => toggle(m.accountId)} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(m.accountId)}
+                      onChange={() => toggle(m.accountId)}
+                    />
                     <span>
-                      {m.givenName} {m.familyName} <span className="muted">({m.roles.map((r) => t(`roles.${r}`)).join(', ')})</span>
+                      {m.givenName} {m.familyName}{' '}
+                      <span className="muted">({m.roles.map((r) => t(`roles.${r}`)).join(', ')})</span>
                     </span>
                   </label>
                 </li>
@@ -139,7 +160,8 @@ function CampaignForm() {
       />
       <p aria-live="polite">
         {t('campaigns.recipientCount', {
-          count: new Set([...chosen, ...form.values.accountIds.split(/[\s,;]+/).filter((s) => UUID.test(s))]).size,
+          count: new Set([...chosen, ...form.values.accountIds.split(/[\s,;]+/).filter((s) => UUID.test(s))])
+            .size,
         })}
       </p>
       <Button type="submit" busy={form.pending}>
@@ -158,9 +180,14 @@ export function CampaignsPage() {
   const query = useQuery({
     queryKey: ['campaigns', org.id, page],
     queryFn: () =>
-      call(api.GET('/api/orgs/{orgId}/notify/campaigns', { params: { path: { orgId: org.id }, query: { page, perPage: 20 } } })),
+      call(
+        api.GET('/api/orgs/{orgId}/notify/campaigns', {
+          params: { path: { orgId: org.id }, query: { page, perPage: 20 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.items.some((c) => c.processed < c.total || c.queued > 0) ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.items.some((c) => c.processed < c.total || c.queued > 0) ? 3000 : false,
   });
   return (
     <Page title={t('staff.campaigns')}>
@@ -185,8 +212,17 @@ export function CampaignsPage() {
                     rowHeader: true,
                     render: (c) => <Link to={`${base}/campaigns/${c.id}`}>{c.title}</Link>,
                   },
-                  { key: 'category', header: t('campaigns.category'), render: (c) => categoryName(t, c.category) },
-                  { key: 'date', header: t('campaigns.createdAt'), nowrap: true, render: (c) => formatDateTime(c.createdAt) },
+                  {
+                    key: 'category',
+                    header: t('campaigns.category'),
+                    render: (c) => categoryName(t, c.category),
+                  },
+                  {
+                    key: 'date',
+                    header: t('campaigns.createdAt'),
+                    nowrap: true,
+                    render: (c) => formatDateTime(c.createdAt),
+                  },
                   { key: 'total', header: t('campaigns.recipients'), render: (c) => c.total },
                   {
                     key: 'progress',

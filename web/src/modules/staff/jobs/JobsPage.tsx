@@ -16,7 +16,14 @@ import { Table } from '../../../ui/Table.tsx';
 
 type Job = ApiData<'/api/admin/jobs', 'get'>['items'][number];
 type State = Job['state'];
-const STATES = ['created', 'retry', 'active', 'failed', 'completed', 'cancelled'] as const satisfies readonly State[];
+const STATES = [
+  'created',
+  'retry',
+  'active',
+  'failed',
+  'completed',
+  'cancelled',
+] as const satisfies readonly State[];
 const PER_PAGE = 50;
 
 function isState(value: string | null): value is State {
@@ -61,7 +68,9 @@ export function JobsPage() {
     queryFn: () =>
       call(
         api.GET('/api/admin/jobs', {
-          params: { query: { page, perPage: PER_PAGE, ...(queue ? { queue } : {}), ...(state ? { state } : {}) } },
+          params: {
+            query: { page, perPage: PER_PAGE, ...(queue ? { queue } : {}), ...(state ? { state } : {}) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -69,9 +78,18 @@ export function JobsPage() {
   });
   const retry = useMutation({
     mutationFn: (job: Job) =>
-      call(api.POST('/api/admin/jobs/{queue}/{id}/retry', { params: { path: { queue: job.queue, id: job.id } } })),
+      call(
+        api.POST('/api/admin/jobs/{queue}/{id}/retry', {
+          params: { path: { queue: job.queue, id: job.id } },
+        }),
+      ),
     onSuccess: async (_data, job) => {
-      setMessage(t(job.state === 'failed' ? 'jobs.retried' : 'jobs.startedNow', { queue: job.queue, id: job.id.slice(0, 8) }));
+      setMessage(
+        t(job.state === 'failed' ? 'jobs.retried' : 'jobs.startedNow', {
+          queue: job.queue,
+          id: job.id.slice(0, 8),
+        }),
+      );
       await client.invalidateQueries({ queryKey: ['admin-jobs'] });
       await client.invalidateQueries({ queryKey: ['admin-job-queues'] });
     },
@@ -113,7 +131,12 @@ export function JobsPage() {
               rows={rows}
               rowKey={(q) => q.queue}
               columns={[
-                { key: 'queue', header: t('jobs.queue'), rowHeader: true, render: (q) => <code>{q.queue}</code> },
+                {
+                  key: 'queue',
+                  header: t('jobs.queue'),
+                  rowHeader: true,
+                  render: (q) => <code>{q.queue}</code>,
+                },
                 ...STATES.map((s) => ({
                   key: s,
                   header: t(`jobs.states.${s}`),
@@ -122,7 +145,11 @@ export function JobsPage() {
                       <Button
                         variant="link"
                         onClick={() => show({ queue: q.queue, state: s })}
-                        aria-label={t('jobs.showNamed', { count: q.counts[s], state: t(`jobs.states.${s}`), queue: q.queue })}
+                        aria-label={t('jobs.showNamed', {
+                          count: q.counts[s],
+                          state: t(`jobs.states.${s}`),
+                          queue: q.queue,
+                        })}
                       >
                         {n(q.counts[s])}
                       </Button>
@@ -195,15 +222,28 @@ export function JobsPage() {
                     ),
                   },
                   { key: 'state', header: t('jobs.state'), render: (j) => t(`jobs.states.${j.state}`) },
-                  { key: 'created', header: t('jobs.createdOn'), nowrap: true, render: (j) => formatDateTime(j.createdOn) },
+                  {
+                    key: 'created',
+                    header: t('jobs.createdOn'),
+                    nowrap: true,
+                    render: (j) => formatDateTime(j.createdOn),
+                  },
                   {
                     key: 'when',
                     header: t('jobs.lastChange'),
                     nowrap: true,
                     render: (j) => formatDateTime(j.completedOn ?? j.startedOn ?? j.startAfter),
                   },
-                  { key: 'retries', header: t('jobs.retries'), render: (j) => `${j.retryCount} / ${j.retryLimit}` },
-                  { key: 'data', header: t('jobs.data'), render: (j) => <Payload text={j.data} label={t('jobs.data')} /> },
+                  {
+                    key: 'retries',
+                    header: t('jobs.retries'),
+                    render: (j) => `${j.retryCount} / ${j.retryLimit}`,
+                  },
+                  {
+                    key: 'data',
+                    header: t('jobs.data'),
+                    render: (j) => <Payload text={j.data} label={t('jobs.data')} />,
+                  },
                   {
                     key: 'output',
                     header: t('jobs.output'),
@@ -231,7 +271,12 @@ export function JobsPage() {
                   },
                 ]}
               />
-              <Pagination page={result.page} perPage={result.perPage} total={result.total} hrefFor={hrefFor} />
+              <Pagination
+                page={result.page}
+                perPage={result.perPage}
+                total={result.total}
+                hrefFor={hrefFor}
+              />
             </>
           )
         }

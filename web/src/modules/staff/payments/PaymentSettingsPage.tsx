@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiData, ApiError, api, call } from '../../../app/api.ts';
 import { intlLocale } from '../../../app/i18n.ts';
-import { formatRate } from '../../account/orders/money.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDialog } from '../../../ui/Dialog.tsx';
@@ -12,6 +11,7 @@ import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { Loadable } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { useForm } from '../../../ui/useForm.ts';
+import { formatRate } from '../../account/orders/money.ts';
 import { sharedSections } from '../access.ts';
 import { useStaff } from '../context.ts';
 
@@ -34,7 +34,13 @@ function invalid(field: string, message: string): ApiError {
 }
 
 /** Tax numbers, rates and the sandbox (treasury or administrators). */
-function TaxForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings, message: string) => void }) {
+function TaxForm({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved: (s: Settings, message: string) => void;
+}) {
   const { t } = useTranslation();
   const { org } = useStaff();
   const form = useForm('pay-settings', {
@@ -68,8 +74,16 @@ function TaxForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Setti
       <h2 id="taxes-title">{t('paymentSettings.taxesTitle')}</h2>
       <ErrorSummary error={form.error} fields={form.summaryFields()} />
       <div className="two-columns">
-        <TextField {...form.field('gstNumber', t('paymentSettings.gstNumber'))} hint={t('paymentSettings.gstNumberHint')} optional />
-        <TextField {...form.field('qstNumber', t('paymentSettings.qstNumber'))} hint={t('paymentSettings.qstNumberHint')} optional />
+        <TextField
+          {...form.field('gstNumber', t('paymentSettings.gstNumber'))}
+          hint={t('paymentSettings.gstNumberHint')}
+          optional
+        />
+        <TextField
+          {...form.field('qstNumber', t('paymentSettings.qstNumber'))}
+          hint={t('paymentSettings.qstNumberHint')}
+          optional
+        />
         <TextField
           {...form.field('gstRate', t('paymentSettings.gstRate'))}
           hint={t('paymentSettings.rateHint', { rate: formatRate(5000) })}
@@ -85,7 +99,9 @@ function TaxForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Setti
       </div>
       <SelectField
         {...form.field('sandbox', t('paymentSettings.sandbox'))}
-        hint={settings.sandboxEnabled ? t('paymentSettings.sandboxOnNow') : t('paymentSettings.sandboxOffNow')}
+        hint={
+          settings.sandboxEnabled ? t('paymentSettings.sandboxOnNow') : t('paymentSettings.sandboxOffNow')
+        }
       >
         <option value="auto">{t('paymentSettings.sandboxAuto')}</option>
         <option value="on">{t('paymentSettings.sandboxOn')}</option>
@@ -99,7 +115,13 @@ function TaxForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Setti
 }
 
 /** The organisation's own Stripe keys: written, never read back; administrators only. */
-function StripeForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings, message: string) => void }) {
+function StripeForm({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved: (s: Settings, message: string) => void;
+}) {
   const { t } = useTranslation();
   const { org } = useStaff();
   const [confirmReset, setConfirmReset] = useState(false);
@@ -107,7 +129,10 @@ function StripeForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Se
   const save = (stripe: { secretKey: string; webhookSecret: string; publishableKey: string } | null) =>
     form.handleSubmit(async () => {
       const saved = await call(
-        api.PUT('/api/orgs/{orgId}/payments/settings', { params: { path: { orgId: org.id } }, body: { stripe } }),
+        api.PUT('/api/orgs/{orgId}/payments/settings', {
+          params: { path: { orgId: org.id } },
+          body: { stripe },
+        }),
       );
       form.setValues({ secretKey: '', webhookSecret: '', publishableKey: '' });
       onSaved(saved, stripe ? t('paymentSettings.stripeSaved') : t('paymentSettings.stripeReset'));
@@ -213,7 +238,8 @@ export function PaymentSettingsPage() {
   const key = ['payment-settings', org.id];
   const query = useQuery({
     queryKey: key,
-    queryFn: () => call(api.GET('/api/orgs/{orgId}/payments/settings', { params: { path: { orgId: org.id } } })),
+    queryFn: () =>
+      call(api.GET('/api/orgs/{orgId}/payments/settings', { params: { path: { orgId: org.id } } })),
   });
   const onSaved = (settings: Settings, text: string) => {
     client.setQueryData(key, settings);

@@ -3,8 +3,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type ApiData, api, call } from '../../../app/api.ts';
-import { formatMoney } from '../../account/orders/money.ts';
-import { TestModeBadge } from '../../account/orders/OrderSummary.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { BarChart } from '../../../ui/charts/index.ts';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
@@ -14,6 +12,8 @@ import { formatDate } from '../../../ui/format.ts';
 import { Loading } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { Table } from '../../../ui/Table.tsx';
+import { formatMoney } from '../../account/orders/money.ts';
+import { TestModeBadge } from '../../account/orders/OrderSummary.tsx';
 import { useStaff } from '../context.ts';
 
 type Report = ApiData<'/api/orgs/{orgId}/payments/reconciliation', 'get'>;
@@ -76,7 +76,8 @@ export function ReconciliationPage() {
     value: draft[name],
     type: 'date',
     error: fieldError(query.error, name),
-    onChange: (event: { target: { value: string } }) => setDraft((old) => ({ ...old, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((old) => ({ ...old, [name]: event.target.value })),
   });
 
   return (
@@ -85,7 +86,10 @@ export function ReconciliationPage() {
       <form className="filters-form" onSubmit={apply} aria-label={t('reconciliation.period')} noValidate>
         <ErrorSummary
           error={query.error}
-          fields={{ from: { id: 'recon-from', label: labels.from }, to: { id: 'recon-to', label: labels.to } }}
+          fields={{
+            from: { id: 'recon-from', label: labels.from },
+            to: { id: 'recon-to', label: labels.to },
+          }}
         />
         <div className="filters">
           <TextField {...field('from')} />
@@ -143,7 +147,12 @@ function ReportView({ report, locale }: { report: Report; locale: string }) {
             nowrap: true,
             render: (r) => formatMoney(r.refundedCents),
           },
-          { key: 'net', header: t('reconciliation.net'), nowrap: true, render: (r) => formatMoney(r.netCents) },
+          {
+            key: 'net',
+            header: t('reconciliation.net'),
+            nowrap: true,
+            render: (r) => formatMoney(r.netCents),
+          },
         ]}
       />
       {report.rows.length === 0 ? (
@@ -164,7 +173,13 @@ function ReportView({ report, locale }: { report: Report; locale: string }) {
             rows={report.rows}
             rowKey={(r) => `${r.day}|${r.provider}|${r.module}|${r.testMode}`}
             columns={[
-              { key: 'day', header: t('reconciliation.day'), rowHeader: true, nowrap: true, render: (r) => formatDate(r.day) },
+              {
+                key: 'day',
+                header: t('reconciliation.day'),
+                rowHeader: true,
+                nowrap: true,
+                render: (r) => formatDate(r.day),
+              },
               {
                 key: 'provider',
                 header: t('staffOrders.provider'),
@@ -189,7 +204,12 @@ function ReportView({ report, locale }: { report: Report; locale: string }) {
                 nowrap: true,
                 render: (r) => formatMoney(r.refundedCents),
               },
-              { key: 'net', header: t('reconciliation.net'), nowrap: true, render: (r) => formatMoney(r.netCents) },
+              {
+                key: 'net',
+                header: t('reconciliation.net'),
+                nowrap: true,
+                render: (r) => formatMoney(r.netCents),
+              },
             ]}
           />
         </>

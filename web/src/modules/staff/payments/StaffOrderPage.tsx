@@ -3,6 +3,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../../app/api.ts';
+import { Alert } from '../../../ui/Alert.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { ConfirmDialog } from '../../../ui/Dialog.tsx';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
+import { Loadable } from '../../../ui/Loadable.tsx';
+import { Page } from '../../../ui/Page.tsx';
+import { useForm } from '../../../ui/useForm.ts';
 import {
   canSplit,
   formatMoney,
@@ -13,14 +21,6 @@ import {
   splitInstalments,
 } from '../../account/orders/money.ts';
 import { OrderSummary } from '../../account/orders/OrderSummary.tsx';
-import { Alert } from '../../../ui/Alert.tsx';
-import { Button } from '../../../ui/Button.tsx';
-import { ConfirmDialog } from '../../../ui/Dialog.tsx';
-import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
-import { Loadable } from '../../../ui/Loadable.tsx';
-import { Page } from '../../../ui/Page.tsx';
-import { useForm } from '../../../ui/useForm.ts';
 import { useStaff } from '../context.ts';
 
 type Done = (order: Order, message: string) => void;
@@ -31,7 +31,9 @@ function fieldProblem(field: string, message: string): ApiError {
 
 /** What can still be refunded: paid, less refunds done or under way. */
 function refundable(order: Order): number {
-  const refunds = order.refunds.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amountCents, 0);
+  const refunds = order.refunds
+    .filter((r) => r.status !== 'failed')
+    .reduce((sum, r) => sum + r.amountCents, 0);
   return Math.max(0, order.paidCents - refunds);
 }
 
@@ -107,7 +109,9 @@ function MarkPaid({ order, onDone }: { order: Order; onDone: Done }) {
         <p>
           {t('staffOrders.markPaidConfirmText', {
             amount: formatMoney(amount),
-            method: t(`orders.methods.${form.values.method === 'cheque' ? 'cheque' : form.values.method === 'debit' ? 'debit' : 'cash'}`),
+            method: t(
+              `orders.methods.${form.values.method === 'cheque' ? 'cheque' : form.values.method === 'debit' ? 'debit' : 'cash'}`,
+            ),
             reference: order.reference,
           })}
         </p>
@@ -176,7 +180,10 @@ function Refund({ order, onDone }: { order: Order; onDone: Done }) {
           inputSize="short"
           hint={t('staffOrders.amountHint')}
         />
-        <TextAreaField {...form.field('reason', t('staffOrders.reason'))} hint={t('staffOrders.reasonHint')} />
+        <TextAreaField
+          {...form.field('reason', t('staffOrders.reason'))}
+          hint={t('staffOrders.reasonHint')}
+        />
         <Button type="submit" variant="danger" busy={form.pending}>
           {t('staffOrders.refund')}
         </Button>
@@ -196,7 +203,10 @@ function Refund({ order, onDone }: { order: Order; onDone: Done }) {
       >
         <p>
           {confirming !== null &&
-            t('staffOrders.refundConfirmText', { amount: formatMoney(confirming), reference: order.reference })}
+            t('staffOrders.refundConfirmText', {
+              amount: formatMoney(confirming),
+              reference: order.reference,
+            })}
         </p>
       </ConfirmDialog>
     </section>
@@ -278,7 +288,9 @@ export function StaffOrderPage() {
   };
   const lang = i18n.language === 'en' ? 'en' : 'fr';
   return (
-    <Page title={query.data ? t('orders.orderTitle', { reference: query.data.reference }) : t('orders.order')}>
+    <Page
+      title={query.data ? t('orders.orderTitle', { reference: query.data.reference }) : t('orders.order')}
+    >
       <p>
         <Link to={`${base}/orders`}>{t('staffOrders.back')}</Link>
       </p>
@@ -295,7 +307,9 @@ export function StaffOrderPage() {
               </p>
             )}
             {isPayable(order) && <MarkPaid key={`pay-${order.updatedAt}`} order={order} onDone={done} />}
-            {refundable(order) > 0 && <Refund key={`refund-${order.updatedAt}`} order={order} onDone={done} />}
+            {refundable(order) > 0 && (
+              <Refund key={`refund-${order.updatedAt}`} order={order} onDone={done} />
+            )}
             {order.paidCents === 0 && (order.status === 'pending' || order.status === 'failed') && (
               <Cancel order={order} onDone={done} />
             )}

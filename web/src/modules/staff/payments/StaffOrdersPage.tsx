@@ -3,8 +3,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../../app/api.ts';
-import { formatMoney, type OrderStatus } from '../../account/orders/money.ts';
-import { OrderStatusBadge, TestModeBadge } from '../../account/orders/OrderSummary.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { fieldError } from '../../../ui/errors.ts';
@@ -14,6 +12,8 @@ import { Loading } from '../../../ui/Loadable.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { Pagination } from '../../../ui/Pagination.tsx';
 import { Table } from '../../../ui/Table.tsx';
+import { formatMoney, type OrderStatus } from '../../account/orders/money.ts';
+import { OrderStatusBadge, TestModeBadge } from '../../account/orders/OrderSummary.tsx';
 import { useStaff } from '../context.ts';
 
 const PER_PAGE = 25;
@@ -89,7 +89,8 @@ export function StaffOrdersPage() {
     label: labels[name],
     value: draft[name],
     error: fieldError(query.error, name),
-    onChange: (event: { target: { value: string } }) => setDraft((old) => ({ ...old, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((old) => ({ ...old, [name]: event.target.value })),
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -176,7 +177,12 @@ export function StaffOrdersPage() {
                   header: t('orders.description'),
                   render: (o) => o.lines.map((l) => l.description[lang]).join(', '),
                 },
-                { key: 'total', header: t('orders.total'), nowrap: true, render: (o) => formatMoney(o.totalCents) },
+                {
+                  key: 'total',
+                  header: t('orders.total'),
+                  nowrap: true,
+                  render: (o) => formatMoney(o.totalCents),
+                },
                 {
                   key: 'balance',
                   header: t('orders.balance'),

@@ -1,0 +1,204 @@
+// Opening-day rush: N registrants (distinct accounts, default 5,000) race for M places (default 500)
+// across a few activities, against a real server over HTTP, on PGlite (default) or PostgreSQL
+// (DATABASE_URL). Prints registrations/s, p50/p95/p99 latency, places taken vs capacity (overbooking must
+// be 0), acknowledged registrations missing after the run (must be 0), waitlist order vs arrival order,
+// and the ratio of end-to-end throughput to the raw rate at which the same database takes places with the
+// same statement, measured in the same run. Setup (accounts, sessions) is written to the database directly
+// and is not timed. Usage:
+//   node bench/rush.ts [--registrants 5000] [--places 500] [--activities 5] [--concurrency 2000]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/civique_rush node bench/rush.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inArray, sql } from 'drizzle-orm';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { activities } from '../src/modules/citizen/activities/schema.ts';
+import { takePlacesStatement } from '../src/modules/citizen/registrations/places.ts';
+import { HOLDS_PLACE, registrations } from '../src/modules/citizen/registrations/schema.ts';
+import { type DatabaseHandle, openPglite, openPostgres, rowsOf } from '../src/platform/db/client.ts';
+import { newId } from '../src/platform/db/ids.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+import {
+  csrfPair,
+  freePort,
+  registrantHeaders,
+  seedRush,
+  startServerProcess,
+  stopServerProcess,
+} from './rush-support.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+const N = arg('registrants', 5000);
+const M = arg('places', 500);
+const K = arg('activities', 5);
+const C = Math.min(N, arg('concurrency', 2000));
+const databaseUrl = process.env.DATABASE_URL;
+const kind = databaseUrl ? 'PostgreSQL' : 'PGlite';
+const dataDir = mkdtempSync(join(tmpdir(), 'civique-rush-'));
+
+const open = async (): Promise<DatabaseHandle> => {
+  const handle = databaseUrl ? openPostgres(databaseUrl) : await openPglite({ dataDir: join(dataDir, 'pglite') });
+  await runMigrations(handle);
+  return handle;
+};
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+process.stdout.write(`Rush on ${kind}: ${N} registrants, ${M} places in ${K} activities, ${C} at once\n`);
+let db = await open();
+const t0 = performance.now();
+const setup = await seedRush(db.db, { count: N, places: M, activityCount: K });
+process.stdout.write(`setup (not timed): ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+if (!databaseUrl) await db.close();
+
+const port = String(await freePort());
+const server = await startServerProcess({
+  PORT: port,
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  RATE_LIMIT_MAX: String(N * 10),
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+const base = `http://127.0.0.1:${port}`;
+const dispatcher = new Agent({ connections: C, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 0, bodyTimeout: 0 });
+const csrf = await csrfPair(base);
+// A few requests first so that the server's routes and schemas are compiled before the clock starts.
+for (let i = 0; i < 5; i++) await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/catalogue`, { dispatcher });
+
+type Outcome = { i: number; sentAt: number; latency: number; status: number; retries: number; ids: string[]; states: string[] };
+const outcomes: Outcome[] = [];
+let next = 0;
+const started = performance.now();
+const worker = async () => {
+  for (;;) {
+    const i = next++;
+    const r = setup.registrants[i];
+    if (!r) return;
+    const sentAt = performance.now();
+    const activityId = setup.activityIds[i % K] as string;
+    let retries = 0;
+    for (;;) {
+      try {
+        const res = await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/checkout`, {
+          method: 'POST',
+          dispatcher,
+          headers: registrantHeaders(r, csrf, `rush-${i}-${r.accountId}`),
+          body: JSON.stringify({ items: [{ activityId, personId: r.personId }], acceptWaitlist: true }),
+        });
+        const text = await res.text();
+        // Shed by the server (503) or already in progress from a retried request (409 idempotency): retry the same key.
+        if ((res.status === 503 || res.status === 429 || (res.status === 409 && text.includes('idempotency.in_progress'))) && retries < 50) {
+          retries++;
+          await new Promise((w) => setTimeout(w, 50 * Math.min(retries, 10)));
+          continue;
+        }
+        const body = res.status === 201 ? (JSON.parse(text) as { registrations: Array<{ id: string; status: string }> }) : null;
+        outcomes.push({
+          i,
+          sentAt,
+          latency: performance.now() - sentAt,
+          status: res.status,
+          retries,
+          ids: body?.registrations.map((x) => x.id) ?? [],
+          states: body?.registrations.map((x) => x.status) ?? [],
+        });
+        break;
+      } catch {
+        if (retries++ >= 50) {
+          outcomes.push({ i, sentAt, latency: performance.now() - sentAt, status: 0, retries, ids: [], states: [] });
+          break;
+        }
+        await new Promise((w) => setTimeout(w, 100));
+      }
+    }
+  }
+};
+await Promise.all(Array.from({ length: C }, worker));
+const elapsed = (performance.now() - started) / 1000;
+await dispatcher.close();
+await stopServerProcess(server);
+
+const acknowledged = outcomes.filter((o) => o.status === 201);
+const latencies = acknowledged.map((o) => o.latency).sort((a, b) => a - b);
+const byStatus = new Map<number, number>();
+for (const o of outcomes) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
+const rate = acknowledged.length / elapsed;
+
+if (!databaseUrl) db = await open();
+const ackIds = acknowledged.flatMap((o) => o.ids);
+let found = 0;
+for (let i = 0; i < ackIds.length; i += 1000)
+  found += (await db.db.select({ id: registrations.id }).from(registrations).where(inArray(registrations.id, ackIds.slice(i, i + 1000)))).length;
+const rows = await db.db.select().from(registrations).where(inArray(registrations.activityId, setup.activityIds));
+const acts = await db.db.select().from(activities).where(inArray(activities.id, setup.activityIds));
+let taken = 0;
+let capacity = 0;
+let overbooked = 0;
+for (const a of acts) {
+  const holding = rows.filter((r) => r.activityId === a.id && HOLDS_PLACE.includes(r.status)).length;
+  taken += holding;
+  capacity += a.capacity;
+  overbooked += Math.max(0, holding - a.capacity) + Math.max(0, a.taken - a.capacity);
+}
+// Waitlist order against arrival order: per activity, positions sorted, compared with when each was sent.
+const sentAtOf = new Map(acknowledged.flatMap((o) => o.ids.map((id) => [id, o.sentAt] as const)));
+let pairs = 0;
+let inOrder = 0;
+let maxLagMs = 0;
+for (const a of acts) {
+  const waiting = rows
+    .filter((r) => r.activityId === a.id && r.status === 'waitlisted' && sentAtOf.has(r.id))
+    .sort((x, y) => (x.waitlistPosition ?? 0) - (y.waitlistPosition ?? 0));
+  for (let j = 1; j < waiting.length; j++) {
+    const before = sentAtOf.get(waiting[j - 1]?.id ?? '') ?? 0;
+    const after = sentAtOf.get(waiting[j]?.id ?? '') ?? 0;
+    pairs++;
+    if (after >= before) inOrder++;
+    maxLagMs = Math.max(maxLagMs, before - after);
+  }
+}
+
+// The raw rate: the same UPDATE, on fresh copies of the activities, as many times as there were
+// registrants, with as many statements at once as the server's pool has connections.
+const copies: string[] = [];
+for (const a of acts) {
+  const id = newId();
+  copies.push(id);
+  await db.db.insert(activities).values({ ...a, id, code: `${a.code}-RAW`, taken: 0, waitlistSeq: 0 });
+}
+const lanes = databaseUrl ? 10 : 1;
+let k = 0;
+let rawTaken = 0;
+const rawStart = performance.now();
+await Promise.all(
+  Array.from({ length: lanes }, async () => {
+    for (;;) {
+      const i = k++;
+      if (i >= N) return;
+      const result = await db.db.execute(takePlacesStatement(setup.orgId, copies[i % K] as string, 1));
+      rawTaken += rowsOf(result).length;
+    }
+  }),
+);
+const rawRate = N / ((performance.now() - rawStart) / 1000);
+await db.db.execute(sql`SELECT 1`);
+await db.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+const line = (label: string, value: string) => process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+process.stdout.write(`\nResults (${kind})\n`);
+line('answers by status', [...byStatus].map(([s, n]) => `${s}: ${n}`).join(', '));
+line('retries after 503/429 (server shedding)', String(outcomes.reduce((s, o) => s + o.retries, 0)));
+line('registrations/s (acknowledged, end to end)', rate.toFixed(1));
+line('latency p50 / p95 / p99', `${ms(quantile(latencies, 0.5))} / ${ms(quantile(latencies, 0.95))} / ${ms(quantile(latencies, 0.99))}`);
+line('places taken vs capacity', `${taken} / ${capacity}`);
+line('overbooking', String(overbooked));
+line('acknowledged missing after the run', String(ackIds.length - found));
+line('waitlist pairs in arrival order', `${inOrder} / ${pairs} (${pairs ? ((100 * inOrder) / pairs).toFixed(1) : '100.0'} %), worst inversion ${ms(maxLagMs)}`);
+line('raw rate of the place-taking UPDATE', `${rawRate.toFixed(0)} statements/s (${rawTaken} places, ${lanes} at once)`);
+line('end to end / raw', `${((100 * rate) / rawRate).toFixed(1)} %`);
+if (overbooked > 0 || ackIds.length !== found) process.exitCode = 1;

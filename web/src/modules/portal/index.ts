@@ -1,0 +1,13 @@
+export { ApplicationPage } from './ApplicationPage.tsx';
+export { ApplyPage } from './ApplyPage.tsx';
+export { CitizenMapPage } from './CitizenMapPage.tsx';
+export { PermitsPage } from './PermitsPage.tsx';
+export { RegistryPage } from './RegistryPage.tsx';
+export { RollSearchPage } from './RollSearchPage.tsx';
+export { RollUnitPage } from './RollUnitPage.tsx';
+export { PortalStaffPage } from './staff/PortalStaffPage.tsx';
+export { StaffMapPage } from './staff/StaffMapPage.tsx';
+export { StaffPermitPage } from './staff/StaffPermitPage.tsx';
+export { StaffPermitsPage } from './staff/StaffPermitsPage.tsx';
+export { StaffRollPage } from './staff/StaffRollPage.tsx';
+export { VerifyPermitPage } from './VerifyPermitPage.tsx';
