@@ -172,9 +172,13 @@ try {
       for (let i = next++; i < total; i = next++) {
         const t = performance.now();
         const response = await fetch(`${base}${path(i)}`);
-        await response.arrayBuffer();
+        const body = response.ok ? await response.arrayBuffer() : undefined;
         latencies.push(performance.now() - t);
-        if (!response.ok) failures.set(response.status, (failures.get(response.status) ?? 0) + 1);
+        if (body === undefined) {
+          failures.set(response.status, (failures.get(response.status) ?? 0) + 1);
+          const text = await response.text();
+          if (process.env.BENCH_DEBUG) console.log(response.status, text.slice(0, 200));
+        }
       }
     };
     await Promise.all(Array.from({ length: USERS }, user));

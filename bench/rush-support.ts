@@ -4,14 +4,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../src/platform/db/client.ts';
-import { newId } from '../src/platform/db/ids.ts';
-import { newSessionToken } from '../src/platform/auth/context.ts';
-import { accounts, sessions } from '../src/platform/auth/schema.ts';
-import { organisations } from '../src/platform/orgs/schema.ts';
-import { households, persons } from '../src/platform/people/schema.ts';
 import { activities, seasons } from '../src/modules/citizen/activities/schema.ts';
 import { residencies } from '../src/modules/citizen/residency/schema.ts';
+import { newSessionToken } from '../src/platform/auth/context.ts';
+import { accounts, sessions } from '../src/platform/auth/schema.ts';
+import type { Database } from '../src/platform/db/client.ts';
+import { newId } from '../src/platform/db/ids.ts';
+import { organisations } from '../src/platform/orgs/schema.ts';
+import { households, persons } from '../src/platform/people/schema.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -70,7 +70,9 @@ export async function seedRush(
   for (let i = 0; i < options.activityCount; i++) {
     const id = newId();
     activityIds.push(id);
-    const capacity = Math.floor(options.places / options.activityCount) + (i < options.places % options.activityCount ? 1 : 0);
+    const capacity =
+      Math.floor(options.places / options.activityCount) +
+      (i < options.places % options.activityCount ? 1 : 0);
     await db.insert(activities).values({
       orgId,
       id,
@@ -110,7 +112,14 @@ export async function seedRush(
       familyName: `Rush ${i}`,
     });
     householdRows.push({ id: householdId });
-    personRows.push({ id: personId, householdId, accountId, role: 'guardian', givenName: 'Parent', familyName: `Rush ${i}` });
+    personRows.push({
+      id: personId,
+      householdId,
+      accountId,
+      role: 'guardian',
+      givenName: 'Parent',
+      familyName: `Rush ${i}`,
+    });
     sessionRows.push({ id, accountId, expiresAt: expires });
     residencyRows.push({
       orgId,
@@ -146,9 +155,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `node src/main.ts serve` and waits for /api/health. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<ChildProcess> {
   // RUSH_PROFILE=<dir> writes a CPU profile of the server (to find where a request's time goes).
-  const profile = process.env.RUSH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RUSH_PROFILE}`] : [];
+  const profile = process.env.RUSH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RUSH_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, 'src/main.ts', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
@@ -174,7 +188,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 }
 
 /** Stops a server process (SIGTERM, then SIGKILL after 10 s). */
-export async function stopServerProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopServerProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
@@ -192,7 +209,11 @@ export async function csrfPair(base: string): Promise<{ token: string; cookie: s
 }
 
 /** The headers of one registrant's state-changing request. */
-export function registrantHeaders(r: Registrant, csrf: { token: string; cookie: string }, key?: string): Record<string, string> {
+export function registrantHeaders(
+  r: Registrant,
+  csrf: { token: string; cookie: string },
+  key?: string,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     cookie: `__Host-civique_session=${r.token}; ${csrf.cookie}`,

@@ -41,11 +41,14 @@ const kind = databaseUrl ? 'PostgreSQL' : 'PGlite';
 const dataDir = mkdtempSync(join(tmpdir(), 'civique-rush-'));
 
 const open = async (): Promise<DatabaseHandle> => {
-  const handle = databaseUrl ? openPostgres(databaseUrl) : await openPglite({ dataDir: join(dataDir, 'pglite') });
+  const handle = databaseUrl
+    ? openPostgres(databaseUrl)
+    : await openPglite({ dataDir: join(dataDir, 'pglite') });
   await runMigrations(handle);
   return handle;
 };
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 process.stdout.write(`Rush on ${kind}: ${N} registrants, ${M} places in ${K} activities, ${C} at once\n`);
@@ -64,12 +67,27 @@ const server = await startServerProcess({
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 });
 const base = `http://127.0.0.1:${port}`;
-const dispatcher = new Agent({ connections: C, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 0, bodyTimeout: 0 });
+const dispatcher = new Agent({
+  connections: C,
+  pipelining: 1,
+  keepAliveTimeout: 60_000,
+  headersTimeout: 0,
+  bodyTimeout: 0,
+});
 const csrf = await csrfPair(base);
 // A few requests first so that the server's routes and schemas are compiled before the clock starts.
-for (let i = 0; i < 5; i++) await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/catalogue`, { dispatcher });
+for (let i = 0; i < 5; i++)
+  await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/catalogue`, { dispatcher });
 
-type Outcome = { i: number; sentAt: number; latency: number; status: number; retries: number; ids: string[]; states: string[] };
+type Outcome = {
+  i: number;
+  sentAt: number;
+  latency: number;
+  status: number;
+  retries: number;
+  ids: string[];
+  states: string[];
+};
 const outcomes: Outcome[] = [];
 let next = 0;
 const started = performance.now();
@@ -91,12 +109,20 @@ const worker = async () => {
         });
         const text = await res.text();
         // Shed by the server (503) or already in progress from a retried request (409 idempotency): retry the same key.
-        if ((res.status === 503 || res.status === 429 || (res.status === 409 && text.includes('idempotency.in_progress'))) && retries < 50) {
+        if (
+          (res.status === 503 ||
+            res.status === 429 ||
+            (res.status === 409 && text.includes('idempotency.in_progress'))) &&
+          retries < 50
+        ) {
           retries++;
           await new Promise((w) => setTimeout(w, 50 * Math.min(retries, 10)));
           continue;
         }
-        const body = res.status === 201 ? (JSON.parse(text) as { registrations: Array<{ id: string; status: string }> }) : null;
+        const body =
+          res.status === 201
+            ? (JSON.parse(text) as { registrations: Array<{ id: string; status: string }> })
+            : null;
         outcomes.push({
           i,
           sentAt,
@@ -109,7 +135,15 @@ const worker = async () => {
         break;
       } catch {
         if (retries++ >= 50) {
-          outcomes.push({ i, sentAt, latency: performance.now() - sentAt, status: 0, retries, ids: [], states: [] });
+          outcomes.push({
+            i,
+            sentAt,
+            latency: performance.now() - sentAt,
+            status: 0,
+            retries,
+            ids: [],
+            states: [],
+          });
           break;
         }
         await new Promise((w) => setTimeout(w, 100));
@@ -132,8 +166,16 @@ if (!databaseUrl) db = await open();
 const ackIds = acknowledged.flatMap((o) => o.ids);
 let found = 0;
 for (let i = 0; i < ackIds.length; i += 1000)
-  found += (await db.db.select({ id: registrations.id }).from(registrations).where(inArray(registrations.id, ackIds.slice(i, i + 1000)))).length;
-const rows = await db.db.select().from(registrations).where(inArray(registrations.activityId, setup.activityIds));
+  found += (
+    await db.db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(inArray(registrations.id, ackIds.slice(i, i + 1000)))
+  ).length;
+const rows = await db.db
+  .select()
+  .from(registrations)
+  .where(inArray(registrations.activityId, setup.activityIds));
 const acts = await db.db.select().from(activities).where(inArray(activities.id, setup.activityIds));
 let taken = 0;
 let capacity = 0;
@@ -194,11 +236,20 @@ process.stdout.write(`\nResults (${kind})\n`);
 line('answers by status', [...byStatus].map(([s, n]) => `${s}: ${n}`).join(', '));
 line('retries after 503/429 (server shedding)', String(outcomes.reduce((s, o) => s + o.retries, 0)));
 line('registrations/s (acknowledged, end to end)', rate.toFixed(1));
-line('latency p50 / p95 / p99', `${ms(quantile(latencies, 0.5))} / ${ms(quantile(latencies, 0.95))} / ${ms(quantile(latencies, 0.99))}`);
+line(
+  'latency p50 / p95 / p99',
+  `${ms(quantile(latencies, 0.5))} / ${ms(quantile(latencies, 0.95))} / ${ms(quantile(latencies, 0.99))}`,
+);
 line('places taken vs capacity', `${taken} / ${capacity}`);
 line('overbooking', String(overbooked));
 line('acknowledged missing after the run', String(ackIds.length - found));
-line('waitlist pairs in arrival order', `${inOrder} / ${pairs} (${pairs ? ((100 * inOrder) / pairs).toFixed(1) : '100.0'} %), worst inversion ${ms(maxLagMs)}`);
-line('raw rate of the place-taking UPDATE', `${rawRate.toFixed(0)} statements/s (${rawTaken} places, ${lanes} at once)`);
+line(
+  'waitlist pairs in arrival order',
+  `${inOrder} / ${pairs} (${pairs ? ((100 * inOrder) / pairs).toFixed(1) : '100.0'} %), worst inversion ${ms(maxLagMs)}`,
+);
+line(
+  'raw rate of the place-taking UPDATE',
+  `${rawRate.toFixed(0)} statements/s (${rawTaken} places, ${lanes} at once)`,
+);
 line('end to end / raw', `${((100 * rate) / rawRate).toFixed(1)} %`);
 if (overbooked > 0 || ackIds.length !== found) process.exitCode = 1;

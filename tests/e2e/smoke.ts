@@ -195,7 +195,7 @@ async function download(page: Page, href: string): Promise<{ status: number; typ
 }
 
 /** The resident's notification preferences, inbox and devices, then paying the demo day-camp order in test mode. */
-async function residentServices(page: Page): Promise<void> {
+async function residentServices(page: Page): Promise<boolean> {
   const accountNav = page.getByRole('navigation', { name: 'Sections de mon compte' });
   const prefs = await check(
     'notification preferences: subjects × channels, emergency alerts keep one channel',
@@ -263,15 +263,14 @@ async function residentServices(page: Page): Promise<void> {
   });
   if (devices) await axe(page, 'account: devices');
 
-  const listed = await check('my payments list the demo day-camp order, in test mode', async () => {
+  const listed = await check('my payments list the demo day-camp order to pay', async () => {
     await accountNav.getByRole('link', { name: 'Mes paiements' }).click();
     await expectHeading(page, /^Mes paiements$/);
     const row = page.getByRole('row', { name: /Camp de jour/ }).first();
     await row.waitFor();
-    await row.getByText('Mode test').first().waitFor();
     await row.getByText('À payer').waitFor();
   });
-  if (!listed) return;
+  if (!listed) return false;
   await axe(page, 'account: my payments');
 
   const paid = await check(
@@ -298,7 +297,7 @@ async function residentServices(page: Page): Promise<void> {
       await page.locator('main .badge', { hasText: /^Payée$/ }).waitFor();
     },
   );
-  if (!paid) return;
+  if (!paid) return false;
   await axe(page, 'account: paid order');
   await check('the PDF receipt of the paid order downloads', async () => {
     const href = await page
@@ -310,6 +309,7 @@ async function residentServices(page: Page): Promise<void> {
     assert(file.type.startsWith('application/pdf'), `receipt is ${file.type}`);
     assert(file.head === '%PDF-', `receipt starts with ${JSON.stringify(file.head)}`);
   });
+  return true;
 }
 
 // An address file with a semicolon delimiter, a postal-code column the server cannot guess, and one bad line.
@@ -321,7 +321,7 @@ const ADDRESS_CSV = [
 ].join('\n');
 
 /** The administrator's payment, messaging and address pages. */
-async function adminServices(page: Page): Promise<void> {
+async function adminServices(page: Page, residentPaid: boolean): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Sections de l’espace employés' });
   const recon = await check(
     'reconciliation shows the sandbox payment by day, with a chart and exports',
@@ -365,7 +365,7 @@ async function adminServices(page: Page): Promise<void> {
       await page.getByRole('dialog').waitFor();
       await axe(page, 'staff: refund confirmation');
       await page.getByRole('dialog').getByRole('button', { name: 'Rembourser' }).click();
-      await page.getByText(/^Remboursement de 10,00 .+ effectué/).waitFor();
+      await page.getByText(/^Remboursement de 10,00\s*\$ effectué/).waitFor();
     },
   );
   if (orders) await axe(page, 'staff: order after refund');

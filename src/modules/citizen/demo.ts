@@ -515,37 +515,35 @@ async function seedRecreation(
     )
     .returning();
   if (!record) return;
-  await db
-    .insert(householdRecordMembers)
-    .values([
-      scope.rows({
-        recordId: record.id,
-        givenName: 'Sophie',
-        familyName: 'Bélanger',
-        birthDate: '1979-06-02',
-        email: 'famille.belanger@demo.civique.ca',
-        phone: '+14505550142',
-        cardNumber: '4510027',
-      }),
-      scope.rows({
-        recordId: record.id,
-        givenName: 'Éloi',
-        familyName: 'Bélanger',
-        birthDate: '2014-10-11',
-        email: null,
-        phone: null,
-        cardNumber: '4510028',
-      }),
-      scope.rows({
-        recordId: record.id,
-        givenName: 'Maëlle',
-        familyName: 'Bélanger',
-        birthDate: '2018-01-30',
-        email: null,
-        phone: null,
-        cardNumber: '4510029',
-      }),
-    ]);
+  await db.insert(householdRecordMembers).values([
+    scope.rows({
+      recordId: record.id,
+      givenName: 'Sophie',
+      familyName: 'Bélanger',
+      birthDate: '1979-06-02',
+      email: 'famille.belanger@demo.civique.ca',
+      phone: '+14505550142',
+      cardNumber: '4510027',
+    }),
+    scope.rows({
+      recordId: record.id,
+      givenName: 'Éloi',
+      familyName: 'Bélanger',
+      birthDate: '2014-10-11',
+      email: null,
+      phone: null,
+      cardNumber: '4510028',
+    }),
+    scope.rows({
+      recordId: record.id,
+      givenName: 'Maëlle',
+      familyName: 'Bélanger',
+      birthDate: '2018-01-30',
+      email: null,
+      phone: null,
+      cardNumber: '4510029',
+    }),
+  ]);
 }
 
 registerDemoSeeder(seedRecreation);

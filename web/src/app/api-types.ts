@@ -3199,12 +3199,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            renewalOpensOn: string | null;
-                            residency: components["schemas"]["CitizenResidency"] | null;
+                            renewalOpensOn: null | string;
+                            residency: null | components["schemas"]["CitizenResidency"];
                             standing: {
                                 category: "resident" | "partner" | "non_resident";
-                                expiresOn: string | null;
-                                residentOrgId: string | null;
+                                expiresOn: null | string;
+                                residentOrgId: null | string;
                             };
                         };
                     };
@@ -3541,7 +3541,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             residency: components["schemas"]["CitizenResidency"];
-                            session: {
+                            session: null | {
                                 account: {
                                     email: string;
                                     emailVerified: boolean;
@@ -3559,7 +3559,7 @@ export interface paths {
                                 }[];
                                 mfa: boolean;
                                 mfaPending: boolean;
-                            } | null;
+                            };
                         };
                     };
                 };
@@ -4065,7 +4065,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ageReferenceDate?: string | null;
+                        ageReferenceDate?: null | string;
                         allowInstalments?: boolean;
                         cancellationFeeCents?: number;
                         capacity: number;
@@ -4076,9 +4076,9 @@ export interface paths {
                         /** Format: date */
                         endsOn: string;
                         facility: string;
-                        instructor?: string | null;
-                        maxAge?: number | null;
-                        minAge?: number | null;
+                        instructor?: null | string;
+                        maxAge?: null | number;
+                        minAge?: null | number;
                         priceNonResidentCents: number;
                         pricePartnerCents: number;
                         priceResidentCents: number;
@@ -4193,7 +4193,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ageReferenceDate?: string | null;
+                        ageReferenceDate?: null | string;
                         allowInstalments?: boolean;
                         cancellationFeeCents?: number;
                         capacity: number;
@@ -4204,9 +4204,9 @@ export interface paths {
                         /** Format: date */
                         endsOn: string;
                         facility: string;
-                        instructor?: string | null;
-                        maxAge?: number | null;
-                        minAge?: number | null;
+                        instructor?: null | string;
+                        maxAge?: null | number;
+                        minAge?: null | number;
                         priceNonResidentCents: number;
                         pricePartnerCents: number;
                         priceResidentCents: number;
@@ -4819,7 +4819,7 @@ export interface paths {
                         "application/json": {
                             accountId: string;
                             members: {
-                                birthDate: string | null;
+                                birthDate: null | string;
                                 familyName: string;
                                 givenName: string;
                                 id: string;
@@ -4908,7 +4908,7 @@ export interface paths {
                             /** Format: uuid */
                             personId: string;
                         }[];
-                        payment?: ("cash" | "debit" | "cheque") | null;
+                        payment?: null | ("cash" | "debit" | "cheque");
                         source: "counter" | "phone";
                     };
                 };
@@ -5126,13 +5126,13 @@ export interface paths {
                                 revenueCents: number;
                             }[];
                             byTown: {
-                                name: {
+                                name: null | {
                                     en: string;
                                     fr: string;
-                                } | null;
+                                };
                                 registrations: number;
                                 revenueCents: number;
-                                townId: string | null;
+                                townId: null | string;
                             }[];
                             totals: {
                                 capacity: number;
@@ -5262,25 +5262,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                addressLabel: string | null;
+                                addressLabel: null | string;
                                 createdAt: string;
-                                decidedAt: string | null;
-                                decisionNote: string | null;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                expiresOn: string | null;
-                                fileId: string | null;
+                                decidedAt: null | string;
+                                decisionNote: null | string;
+                                endedAt: null | string;
+                                endReason: null | string;
+                                expiresOn: null | string;
+                                fileId: null | string;
                                 householdId: string;
                                 id: string;
                                 orgId: string;
-                                postalCode: string | null;
+                                postalCode: null | string;
                                 proof: "address" | "document" | "household_import" | "staff";
-                                startsOn: string | null;
+                                startsOn: null | string;
                                 status: "pending" | "active" | "rejected" | "ended";
-                                submittedBy: {
+                                submittedBy: null | {
                                     email: string;
                                     name: string;
-                                } | null;
+                                };
                             }[];
                             page: number;
                             perPage: number;
@@ -5511,13 +5511,13 @@ export interface paths {
                         residentOpensAt: string;
                         /** Format: date */
                         startsOn: string;
-                        waitingRoom?: {
+                        waitingRoom?: null | {
                             /** Format: date-time */
                             from: string;
                             perMinute: number;
                             /** Format: date-time */
                             until: string;
-                        } | null;
+                        };
                     };
                 };
             };
@@ -5615,13 +5615,13 @@ export interface paths {
                         residentOpensAt: string;
                         /** Format: date */
                         startsOn: string;
-                        waitingRoom?: {
+                        waitingRoom?: null | {
                             /** Format: date-time */
                             from: string;
                             perMinute: number;
                             /** Format: date-time */
                             until: string;
-                        } | null;
+                        };
                     };
                 };
             };
@@ -18692,9 +18692,9 @@ export interface components {
             endsOn: string;
             facility: string;
             id: string;
-            instructor: string | null;
-            maxAge: number | null;
-            minAge: number | null;
+            instructor: null | string;
+            maxAge: null | number;
+            minAge: null | number;
             orgId: string;
             placesLeft: number;
             prices: {
@@ -18753,13 +18753,13 @@ export interface components {
             validUntil: string;
         };
         CitizenCheckoutResult: {
-            order: {
+            order: null | {
                 allowInstalments: boolean;
                 id: string;
                 reference: string;
                 status: string;
                 totalCents: number;
-            } | null;
+            };
             registrations: components["schemas"]["CitizenRegistration"][];
         };
         CitizenMyRegistration: {
@@ -18774,21 +18774,21 @@ export interface components {
             };
             activityId: string;
             amountCents: number;
-            cancelledAt: string | null;
-            confirmedAt: string | null;
+            cancelledAt: null | string;
+            confirmedAt: null | string;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            holdExpiresAt: string | null;
+            holdExpiresAt: null | string;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: string | null;
-            orderId: string | null;
+            offerExpiresAt: null | string;
+            orderId: null | string;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: number | null;
+            refundCents: null | number;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
             town: {
@@ -18798,7 +18798,7 @@ export interface components {
                 };
                 slug: string;
             };
-            waitlistPosition: number | null;
+            waitlistPosition: null | number;
         };
         CitizenQueueStanding: {
             admitAt: string;
@@ -18812,40 +18812,40 @@ export interface components {
         CitizenRegistration: {
             activityId: string;
             amountCents: number;
-            cancelledAt: string | null;
-            confirmedAt: string | null;
+            cancelledAt: null | string;
+            confirmedAt: null | string;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            holdExpiresAt: string | null;
+            holdExpiresAt: null | string;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: string | null;
-            orderId: string | null;
+            offerExpiresAt: null | string;
+            orderId: null | string;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: number | null;
+            refundCents: null | number;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
-            waitlistPosition: number | null;
+            waitlistPosition: null | number;
         };
         CitizenResidency: {
-            addressLabel: string | null;
+            addressLabel: null | string;
             createdAt: string;
-            decidedAt: string | null;
-            decisionNote: string | null;
-            endedAt: string | null;
-            endReason: string | null;
-            expiresOn: string | null;
-            fileId: string | null;
+            decidedAt: null | string;
+            decisionNote: null | string;
+            endedAt: null | string;
+            endReason: null | string;
+            expiresOn: null | string;
+            fileId: null | string;
             householdId: string;
             id: string;
             orgId: string;
-            postalCode: string | null;
+            postalCode: null | string;
             proof: "address" | "document" | "household_import" | "staff";
-            startsOn: string | null;
+            startsOn: null | string;
             status: "pending" | "active" | "rejected" | "ended";
         };
         CitizenSeason: {
@@ -18866,40 +18866,40 @@ export interface components {
             orgId: string;
             residentOpensAt: string;
             startsOn: string;
-            waitingRoom: {
+            waitingRoom: null | {
                 from: string;
                 perMinute: number;
                 until: string;
-            } | null;
+            };
         };
         CitizenStaffRegistration: {
             activityId: string;
-            ageAtReference: number | null;
+            ageAtReference: null | number;
             amountCents: number;
-            birthDate: string | null;
-            cancelledAt: string | null;
-            confirmedAt: string | null;
+            birthDate: null | string;
+            cancelledAt: null | string;
+            confirmedAt: null | string;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            guardian: {
-                email: string | null;
+            guardian: null | {
+                email: null | string;
                 name: string;
-                phone: string | null;
-            } | null;
-            holdExpiresAt: string | null;
+                phone: null | string;
+            };
+            holdExpiresAt: null | string;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: string | null;
-            orderId: string | null;
+            offerExpiresAt: null | string;
+            orderId: null | string;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: number | null;
+            refundCents: null | number;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
-            waitlistPosition: number | null;
+            waitlistPosition: null | number;
         };
         Error: {
             error: {

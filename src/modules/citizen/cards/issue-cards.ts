@@ -67,7 +67,7 @@ export async function issueHouseholdCards(
     .select({ geoCode: organisations.geoCode, kind: organisations.kind })
     .from(organisations)
     .where(eq(organisations.id, options.orgId));
-  if (!org || org.kind !== 'municipality') return [];
+  if (org?.kind !== 'municipality') return [];
   const members = await tx.select().from(persons).where(eq(persons.householdId, options.householdId));
   if (members.length === 0) return [];
   const holding = await tx

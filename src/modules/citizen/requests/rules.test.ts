@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../platform/geo/geojson.ts';
-import { checkAttributes } from './attributes.ts';
+import { type CategoryField, checkAttributes } from './attributes.ts';
 import {
   addBusinessDays,
   dueAfterBusinessDays,
@@ -81,7 +81,7 @@ describe('approximate positions', () => {
 });
 
 describe('a category’s own fields', () => {
-  const fields = POTHOLE.fields as Parameters<typeof checkAttributes>[0];
+  const fields = POTHOLE.fields as CategoryField[];
   it('keeps clean values and names every problem', () => {
     expect(checkAttributes(fields, { taille: 'grand', profondeur: '12,5', inconnu: 'x' })).toEqual({
       values: { taille: 'grand', profondeur: 12.5 },
@@ -92,7 +92,7 @@ describe('a category’s own fields', () => {
       { code: 'profondeur', rule: 'number' },
     ]);
     expect(checkAttributes(fields, {}).problems).toEqual([{ code: 'taille', rule: 'required' }]);
-    const multi = [
+    const multi: CategoryField[] = [
       {
         code: 'etat',
         datatype: 'multivaluelist',
@@ -104,8 +104,8 @@ describe('a category’s own fields', () => {
           { key: 'b', nameFr: 'B', nameEn: 'B' },
         ],
       },
-    ] as const;
-    expect(checkAttributes([...multi], { etat: ['a', 'b', 'a'] }).values).toEqual({ etat: ['a', 'b'] });
-    expect(checkAttributes([...multi], { etat: 'a,c' }).problems).toEqual([{ code: 'etat', rule: 'choice' }]);
+    ];
+    expect(checkAttributes(multi, { etat: ['a', 'b', 'a'] }).values).toEqual({ etat: ['a', 'b'] });
+    expect(checkAttributes(multi, { etat: 'a,c' }).problems).toEqual([{ code: 'etat', rule: 'choice' }]);
   });
 });

@@ -15,21 +15,20 @@ import { getStaffRequest } from './get-staff-request.ts';
 import { listAssignees } from './list-assignees.ts';
 import { listStaffRequests } from './list-staff-requests.ts';
 import { mergeRequests } from './merge-requests.ts';
+import { OrgParams, RequestParams } from './schemas.ts';
+import type { StaffFilters } from './staff-list.ts';
+import { staffRequestMap } from './staff-map.ts';
 import {
   AssignInput,
   BulkInput,
   CommentInput,
   MergeInput,
-  OrgParams,
-  RequestParams,
   StaffFiltersQuery,
   StaffListItemSchema,
   StaffRequestSchema,
   StatsSchema,
   StatusChangeInput,
-} from './schemas.ts';
-import type { StaffFilters } from './staff-list.ts';
-import { staffRequestMap } from './staff-map.ts';
+} from './staff-schemas.ts';
 
 const err = { $ref: 'Error#' };
 const tags = ['requests (staff)'];

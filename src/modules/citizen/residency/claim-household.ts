@@ -26,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function maskEmail(email: string): string {
   const [user = '', domain = ''] = email.split('@');
-  return `${user.slice(0, 1)}${'•'.repeat(Math.max(2, user.length - 1))}@${domain}`;
+  return `${user.slice(0, 1)}•••@${domain}`;
 }
 function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

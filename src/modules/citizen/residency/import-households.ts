@@ -131,12 +131,10 @@ export async function importHouseholds(options: {
   if (errors.length > 0)
     throw new AppError('residency.import_invalid', 422, {
       details: {
-        lines: errors
-          .slice(0, 200)
-          .map((e) => ({
-            ...e,
-            message: renderMessage(e.code, options.locale, { line: e.line, ...e.params }),
-          })),
+        lines: errors.slice(0, 200).map((e) => ({
+          ...e,
+          message: renderMessage(e.code, options.locale, { line: e.line, ...e.params }),
+        })),
         count: errors.length,
       },
     });

@@ -81,7 +81,7 @@ export async function renewResidency(options: {
     stillProven = !!record;
   }
   if (!stillProven) throw new AppError('residency.renewal_needs_proof', 409);
-  const base = current.expiresOn > today ? current.expiresOn : today;
+  const base = [current.expiresOn, today].sort()[1] ?? today;
   const [renewed] = await db
     .update(residencies)
     .set({ expiresOn: addYears(base, RESIDENCY_YEARS), decidedAt: sql`now()`, updatedAt: sql`now()` })

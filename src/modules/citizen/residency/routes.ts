@@ -11,45 +11,13 @@ import { importHouseholds } from './import-households.ts';
 import './messages.ts';
 import { declareMove, getMyResidency, renewResidency } from './my-residency.ts';
 import { proveByAddress } from './prove-by-address.ts';
-import { RESIDENCY_STATUSES } from './schema.ts';
+import { ResidencySchema, ResidencyStatusSchema, StaffResidencySchema, StandingSchema } from './schemas.ts';
 import { decideResidency, endResidency, listResidencies } from './staff-residency.ts';
 import { submitProof } from './submit-proof.ts';
 
 const err = { $ref: 'Error#' };
 const OrgParams = Type.Object({ orgId: Uuid });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const residencyFields = {
-  id: Type.String(),
-  orgId: Type.String(),
-  householdId: Type.String(),
-  proof: Type.Union([
-    Type.Literal('address'),
-    Type.Literal('document'),
-    Type.Literal('household_import'),
-    Type.Literal('staff'),
-  ]),
-  status: Type.Union(RESIDENCY_STATUSES.map((s) => Type.Literal(s))),
-  addressLabel: Nullable(Type.String()),
-  postalCode: Nullable(Type.String()),
-  fileId: Nullable(Type.String()),
-  startsOn: Nullable(Type.String()),
-  expiresOn: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()),
-  decisionNote: Nullable(Type.String()),
-  endedAt: Nullable(Type.String()),
-  endReason: Nullable(Type.String()),
-  createdAt: Type.String(),
-};
-const ResidencySchema = Type.Object(residencyFields, { $id: 'CitizenResidency' });
-const StaffResidencySchema = Type.Object({
-  ...residencyFields,
-  submittedBy: Nullable(Type.Object({ name: Type.String(), email: Type.String() })),
-});
-const StandingSchema = Type.Object({
-  category: Type.Union([Type.Literal('resident'), Type.Literal('partner'), Type.Literal('non_resident')]),
-  residentOrgId: Nullable(Type.String()),
-  expiresOn: Nullable(Type.String()),
-});
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const PostalCode = Type.String({ minLength: 6, maxLength: 8 });
 const BirthDate = Type.String({ format: 'date' });
 
@@ -269,7 +237,7 @@ export const residencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: OrgParams,
         querystring: Type.Intersect([
           PageQuery,
-          Type.Object({ status: Type.Optional(Type.Union(RESIDENCY_STATUSES.map((s) => Type.Literal(s)))) }),
+          Type.Object({ status: Type.Optional(ResidencyStatusSchema) }),
         ]),
         response: {
           200: Page(StaffResidencySchema),

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../../platform/db/client.ts';
+import { asc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { type Executor, rowsOf } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { parseAddressQuery } from '../../../platform/geo/search-addresses.ts';
 import { activeRoll, decodedUse, loadedUseCodes } from './active-roll.ts';
 import { matriculeDigits } from './mamh-format.ts';
-import { rollLots, rollStreets, rollUnits } from './schema.ts';
+import { rollLots, rollUnits } from './schema.ts';
 
 /** One search result: enough to choose a unit (the unit page has the rest). */
 export interface RollMatch {
@@ -19,7 +19,8 @@ export interface RollMatch {
   longitude: number | null;
 }
 
-// As in the address register: one typo in a short street name passes when a civic number narrows the units.
+// As in the address register: one typo in a short street name passes when a civic number narrows the units
+// (0.3 is also the loosest threshold the SQL function sets).
 const THRESHOLD_WITH_CIVIC = 0.3;
 const THRESHOLD = 0.45;
 const STREET_CANDIDATES = 20;
@@ -124,52 +125,39 @@ async function searchByAddress(
       .orderBy(asc(rollUnits.addressLabel))
       .limit(limit);
   }
-  const words = sql`civique_address_words(${rest})`;
-  const streets = db.$with('streets').as(
-    db
-      .select({
-        id: rollStreets.id,
-        score: sql<number>`word_similarity(${words}, ${rollStreets.searchText})`.as('score'),
-        closeness: sql<number>`similarity(${words}, ${rollStreets.searchText})`.as('closeness'),
-      })
-      .from(rollStreets)
-      .where(
-        inOrg(
-          rollStreets,
-          orgId,
-          eq(rollStreets.importId, importId),
-          sql`${rollStreets.searchText} %> ${words}`,
-        ),
-      )
-      .orderBy(
-        desc(sql`word_similarity(${words}, ${rollStreets.searchText})`),
-        desc(sql`similarity(${words}, ${rollStreets.searchText})`),
-      )
-      .limit(STREET_CANDIDATES),
+  const threshold = civic || trailingNumber ? THRESHOLD_WITH_CIVIC : THRESHOLD;
+  // One statement: the streets close to the query (migration portal_roll_street_search), then their units.
+  const streets = sql`portal_roll_street_candidates(${orgId}::uuid, ${importId}::uuid, civique_address_words(${rest}), ${threshold}::real, ${STREET_CANDIDATES}::int)`;
+  const rows = rowsOf<{
+    id: string;
+    year: number;
+    matricule: string;
+    address: string | null;
+    lots: string[];
+    cubf: string | null;
+    total_value: string | number | null;
+    latitude: number | null;
+    longitude: number | null;
+  }>(
+    await db.execute(sql`
+      SELECT u.id, u.year, u.matricule, u.address_label AS address, u.lots, u.cubf, u.total_value, u.latitude, u.longitude
+      FROM ${streets} AS s
+      JOIN roll_units u ON u.org_id = ${orgId} AND u.import_id = ${importId} AND u.street_id = s.id
+        ${civic ? sql`AND u.civic_from = ${civic.number}` : sql``}
+      ORDER BY s.score DESC, s.closeness DESC,
+        ${trailingNumber ? sql`(u.civic_from = ${trailingNumber}) DESC,` : sql``}
+        u.civic_from ASC NULLS LAST, u.matricule_key ASC
+      LIMIT ${limit}`),
   );
-  return db.transaction(async (tx) => {
-    const threshold = String(civic || trailingNumber ? THRESHOLD_WITH_CIVIC : THRESHOLD);
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${threshold}, true)`);
-    return tx
-      .with(streets)
-      .select(columns)
-      .from(streets)
-      .innerJoin(
-        rollUnits,
-        and(
-          eq(rollUnits.orgId, orgId),
-          eq(rollUnits.importId, importId),
-          eq(rollUnits.streetId, streets.id),
-          civicCondition,
-        ),
-      )
-      .orderBy(
-        desc(streets.score),
-        desc(streets.closeness),
-        ...(trailingNumber ? [desc(sql`${rollUnits.civicFrom} = ${trailingNumber}`)] : []),
-        sql`${rollUnits.civicFrom} ASC NULLS LAST`,
-        asc(rollUnits.matriculeKey),
-      )
-      .limit(limit);
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    year: Number(r.year),
+    matricule: r.matricule,
+    address: r.address,
+    lots: r.lots,
+    cubf: r.cubf,
+    totalValue: r.total_value === null ? null : Number(r.total_value),
+    latitude: r.latitude,
+    longitude: r.longitude,
+  }));
 }

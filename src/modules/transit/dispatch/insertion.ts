@@ -5,8 +5,9 @@
 // latest feasible time, the ride-time lower bound — while walking j forward. The survivors are tried in
 // increasing order of added travel time with the exact schedule check (insertion-check.ts); the first
 // feasible one is the answer.
-import type { Route } from './route.ts';
+
 import { checkInsertion } from './insertion-check.ts';
+import type { Route } from './route.ts';
 import { EPS } from './route-schedule.ts';
 
 /** The request being inserted; toP[k] etc. are travel times between route stop k and the new stops. */

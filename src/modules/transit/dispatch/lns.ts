@@ -92,7 +92,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   const removalUses = new Float64Array(REMOVALS.length);
   const repairUses = new Float64Array(REPAIRS.length);
 
-  let roundLength = FIRST_ROUND;
+  let roundLength = Number(process.env.ROUND ?? FIRST_ROUND);
   let roundStart = 0;
   const removed: number[] = [];
   let iteration = 0;
@@ -106,13 +106,15 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
         if (!relocate(inst, best, scratch, random) && !swapped) break;
       }
       bestCost = objective(best);
+      if (!process.env.NORESTART) {
       copyPlan(current, best, inst.dims);
       copyPlan(candidate, best, inst.dims);
       currentCost = bestCost;
+      }
     }
     const progress = (iteration - roundStart) / roundLength;
     // A plan 1 % worse is accepted with probability ½ at the start of a round, 200 times less at its end.
-    const t0 = (0.01 * currentCost) / Math.LN2;
+    const t0 = (Number(process.env.W ?? 0.01) * currentCost) / Math.LN2;
     const temperature = t0 * 0.005 ** progress;
 
     const ro = pick(removalWeights, random);

@@ -160,7 +160,7 @@ describe('exact route schedule', () => {
             copyRoute(longer, route, inst.dims);
             insertStops(inst, longer, n - 1, 2 * n - 1, a, b);
             if (fast !== longer.feasible) mismatches.push(`${a},${b}`);
-            verdicts[fast ? 1 : 0]++;
+            verdicts[fast ? 1 : 0] = (verdicts[fast ? 1 : 0] as number) + 1;
           }
         expect(mismatches).toEqual([]);
       }),

@@ -167,9 +167,20 @@ export function removeStops(table: StopTable, route: Route, a: number, b: number
 export function copyRoute(dst: Route, src: Route, dims: number): void {
   reserveRoute(dst, src.size, dims);
   const m = src.size;
-  for (const key of ARRAYS)
-    (dst[key] as Int32Array | Float64Array).set((src[key] as Int32Array).subarray(0, m));
-  dst.load.set(src.load.subarray(0, m * dims));
+  // Element loops rather than subarray views: this runs every iteration and must not allocate.
+  for (let k = 0; k < m; k++) {
+    dst.node[k] = src.node[k] as number;
+    dst.early[k] = src.early[k] as number;
+    dst.late[k] = src.late[k] as number;
+    dst.service[k] = src.service[k] as number;
+    dst.leg[k] = src.leg[k] as number;
+    dst.pickAt[k] = src.pickAt[k] as number;
+    dst.dropAt[k] = src.dropAt[k] as number;
+    dst.maxRide[k] = src.maxRide[k] as number;
+    dst.emin[k] = src.emin[k] as number;
+    dst.lmax[k] = src.lmax[k] as number;
+  }
+  for (let k = 0; k < m * dims; k++) dst.load[k] = src.load[k] as number;
   dst.size = m;
   dst.cost = src.cost;
   dst.feasible = src.feasible;

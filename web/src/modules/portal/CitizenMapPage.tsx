@@ -28,6 +28,7 @@ export function CitizenMapPage() {
   const tiles = useMapTiles();
   const id = useId();
   const orgId = town?.id ?? '';
+  const english = i18n.language === 'en';
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [q, setQ] = useState('');
   const typed = useDeferredValue(q.trim());
@@ -79,7 +80,14 @@ export function CitizenMapPage() {
       for (const f of r.data.features as MapFeature[])
         all.push({
           ...f,
-          properties: { ...f.properties, layerTitle: bi(layer.title), label: String(f.properties.label) },
+          properties: {
+            ...f.properties,
+            layerTitle: bi(layer.title),
+            // Layers may give an English name beside the French one (facilities do).
+            label: String(
+              english && typeof f.properties.labelEn === 'string' ? f.properties.labelEn : f.properties.label,
+            ),
+          },
         });
     });
     if (around)
@@ -90,7 +98,7 @@ export function CitizenMapPage() {
         properties: { label: around.label, layerTitle: t('map.searched') },
       });
     return all;
-  }, [results, visible, around, bi, t]);
+  }, [results, visible, around, bi, t, english]);
   const truncated = results.some((r) => r.data && 'truncated' in r.data && r.data.truncated);
   if (loading || !town) return <Loading />;
   const title = t('map.title');

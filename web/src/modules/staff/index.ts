@@ -1,4 +1,6 @@
 // The staff back-office and the installation administrators' area, loaded as one chunk.
+import './staff.css';
+
 export { AuditLogPage, InstallationAuditPage } from './AuditLogPage.tsx';
 export { CampaignPage } from './campaigns/CampaignPage.tsx';
 export { CampaignsPage } from './campaigns/CampaignsPage.tsx';

@@ -109,6 +109,7 @@ export function PayPanel({ order, onPaid }: { order: Order; onPaid: (message: st
                     render: (c) => (
                       <Button
                         variant="link"
+                        className="link-target"
                         onClick={() => {
                           form.set('card', groupDigits(c.number));
                           document.getElementById('pay-card')?.focus();

@@ -226,7 +226,7 @@ export function AddressImportPage() {
             onStarted={(id) => setParams(new URLSearchParams({ import: id }))}
           />
           <p>
-            <Button variant="link" onClick={() => setPreview(null)}>
+            <Button variant="link" className="link-target" onClick={() => setPreview(null)}>
               {t('addressImport.otherFile')}
             </Button>
           </p>

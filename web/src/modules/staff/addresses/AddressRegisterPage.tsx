@@ -209,6 +209,7 @@ export function AddressRegisterPage() {
                   a.latitude !== null && a.longitude !== null ? (
                     <Button
                       variant="link"
+                      className="link-target"
                       onClick={() => setCentre(a)}
                       aria-label={t('addresses.showAreaNamed', { label: a.label })}
                     >

@@ -142,7 +142,12 @@ export function MappingForm({ preview, onChange }: { preview: Preview; onChange:
       call(
         api.POST('/api/orgs/{orgId}/addresses/imports/{importId}/preview', {
           params: { path: { orgId: org.id, importId: preview.id } },
-          body: { mapping },
+          // Only the fields the person changed: the others stay as the server has them.
+          body: {
+            mapping: Object.fromEntries(
+              TARGETS.filter((f) => mapping[f] !== preview.mapping[f]).map((f) => [f, mapping[f]]),
+            ),
+          },
         }),
       ),
     onSuccess: (next) => {

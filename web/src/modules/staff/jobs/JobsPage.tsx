@@ -144,6 +144,7 @@ export function JobsPage() {
                     q.counts[s] > 0 && (s === 'failed' || s === 'retry') ? (
                       <Button
                         variant="link"
+                        className="link-target"
                         onClick={() => show({ queue: q.queue, state: s })}
                         aria-label={t('jobs.showNamed', {
                           count: q.counts[s],

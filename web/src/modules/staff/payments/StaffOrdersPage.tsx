@@ -141,7 +141,7 @@ export function StaffOrdersPage() {
             {t('audit.filter')}
           </Button>
           {Object.keys(applied).length > 0 && (
-            <Button variant="link" onClick={clear}>
+            <Button variant="link" className="link-target" onClick={clear}>
               {t('audit.clear')}
             </Button>
           )}

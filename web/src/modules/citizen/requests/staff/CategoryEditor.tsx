@@ -297,7 +297,15 @@ export function CategoryEditor({
             onClick={() =>
               setFields((old) => [
                 ...old,
-                { code: '', datatype: 'string', required: false, labelFr: '', labelEn: '', values: '' },
+                {
+                  code: '',
+                  datatype: 'string',
+                  required: false,
+                  labelFr: '',
+                  labelEn: '',
+                  values: '',
+                  key: draftKey(),
+                },
               ])
             }
           >
