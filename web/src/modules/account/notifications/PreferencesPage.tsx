@@ -144,8 +144,8 @@ export function NotificationPreferencesPage() {
   return (
     <Page title={t('account.notifications')}>
       <p>{t('notifications.intro')}</p>
-      <Loadable query={query}>{(preferences) => <PreferencesForm preferences={preferences} />}</Loadable>
       <p>{t('notifications.unsubscribeNote')}</p>
+      <Loadable query={query}>{(preferences) => <PreferencesForm preferences={preferences} />}</Loadable>
     </Page>
   );
 }
