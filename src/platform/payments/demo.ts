@@ -12,7 +12,7 @@ const CATALOGUE: Record<
   joliette: [
     {
       code: 'CAMP-JOUR-SEMAINE',
-      module: 'citizen.registration',
+      module: 'citizen.activity',
       fr: 'Camp de jour (une semaine)',
       en: 'Day camp (one week)',
       cents: 14500,
@@ -38,7 +38,7 @@ const CATALOGUE: Record<
   'saint-charles-borromee': [
     {
       code: 'SOCCER-U10',
-      module: 'citizen.registration',
+      module: 'citizen.activity',
       fr: 'Soccer U10 (été)',
       en: 'U10 soccer (summer)',
       cents: 9500,
@@ -113,7 +113,7 @@ async function seedPayments(
       allowInstalments: true,
       lines: [
         {
-          module: 'citizen.registration',
+          module: 'citizen.activity',
           reference: 'demo-camp-2026',
           productCode: 'CAMP-JOUR-SEMAINE',
           quantity: 2,

@@ -22,7 +22,7 @@ let recreationA: TestClient;
 let transitA: TestClient;
 
 const registrationLine = (reference: string, unitPriceCents = 4500) => ({
-  module: 'citizen.registration',
+  module: 'citizen.testing',
   reference,
   description: { fr: 'Camp de jour — semaine 1', en: 'Day camp — week 1' },
   quantity: 1,
@@ -79,7 +79,7 @@ describe('orders', () => {
     expect(order.status).toBe('pending');
     expect(order.testMode).toBe(false);
     expect(order.lines.map((l) => [l.module, l.totalCents])).toEqual([
-      ['citizen.registration', 4500],
+      ['citizen.testing', 4500],
       ['transit.fare', 1149],
     ]);
     expect(order).toMatchObject({

@@ -30,7 +30,7 @@ async function newOrder(
     secondInstalmentDueAt: options.secondInstalmentDueAt,
     lines: [
       {
-        module: 'citizen.registration',
+        module: 'citizen.testing',
         reference: `reg-${Math.random()}`,
         description: { fr: 'Soccer U10 — été', en: 'U10 soccer — summer' },
         unitPriceCents: options.totalCents ?? 12001,
@@ -75,7 +75,7 @@ describe('paying with the sandbox', () => {
   it('settles at once with a test card, records every state change and tells the module inside the transaction', async () => {
     const order = await newOrder();
     const seen: string[] = [];
-    const off = onOrderStateChange('citizen.registration', async (change) => {
+    const off = onOrderStateChange('citizen.testing', async (change) => {
       const [row] = await change.db
         .select({ status: payments.status })
         .from(payments)

@@ -68,7 +68,7 @@ beforeAll(async () => {
     accountId: citizen.id,
     lines: [
       {
-        module: 'citizen.registration',
+        module: 'citizen.testing',
         reference: 'reg-1',
         description: { fr: 'Camp de jour', en: 'Day camp' },
         unitPriceCents: 4500,
@@ -93,7 +93,7 @@ beforeAll(async () => {
     customerName: 'Jean Gagnon',
     lines: [
       {
-        module: 'citizen.registration',
+        module: 'citizen.testing',
         reference: 'walk-in',
         description: { fr: 'Bain libre', en: 'Public swim' },
         unitPriceCents: 900,
@@ -168,7 +168,7 @@ describe('receipts', () => {
       accountId: citizen.id,
       lines: [
         {
-          module: 'citizen.registration',
+          module: 'citizen.testing',
           reference: 'unpaid',
           description: { fr: 'Yoga', en: 'Yoga' },
           unitPriceCents: 100,
@@ -214,8 +214,8 @@ describe('reconciliation', () => {
       r.netCents,
     ]);
     expect(rows).toEqual([
-      [today, 'offline', 'citizen.registration', false, 900, 0, 900],
-      [today, 'sandbox', 'citizen.registration', true, 4500, 398, 4102],
+      [today, 'offline', 'citizen.testing', false, 900, 0, 900],
+      [today, 'sandbox', 'citizen.testing', true, 4500, 398, 4102],
       [today, 'sandbox', 'transit.fare', true, 1150, 102, 1048],
     ]);
     expect(res.body.totals.live.collectedCents).toBe(900);
@@ -259,7 +259,7 @@ describe('reconciliation', () => {
       undefined,
       today,
       'offline',
-      'citizen.registration',
+      'citizen.testing',
       'live',
       1,
       0,

@@ -33,7 +33,7 @@ async function paidOrder(options: { instalments?: boolean } = {}): Promise<Order
     allowInstalments: options.instalments,
     lines: [
       {
-        module: 'citizen.registration',
+        module: 'citizen.testing',
         reference: `r-${Math.random()}`,
         description: { fr: 'Natation', en: 'Swimming' },
         unitPriceCents: 10000,
@@ -66,7 +66,7 @@ describe('refunds', () => {
     const order = await paidOrder();
     const url = `/api/orgs/${org.id}/orders/${order.id}/refunds`;
     const changes: string[] = [];
-    const off = onOrderStateChange('citizen.registration', async (c) => {
+    const off = onOrderStateChange('citizen.testing', async (c) => {
       changes.push(`${c.to}:${c.refundedCents}`);
     });
     try {
@@ -154,7 +154,7 @@ describe('offline payments at the counter', () => {
       customerName: 'Marie Tremblay',
       lines: [
         {
-          module: 'citizen.registration',
+          module: 'citizen.testing',
           reference: 'walk-in-1',
           description: { fr: 'Bain libre', en: 'Public swim' },
           quantity: 2,
