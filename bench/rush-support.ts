@@ -39,7 +39,7 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 /** Seeds a town, an open season, `activityCount` activities sharing `places`, and `count` residents. */
 export async function seedRush(
   db: Database,
-  options: { count: number; places: number; activityCount: number; priceCents?: number },
+  options: { count: number; places: number; activityCount: number; priceCents?: number; waitingRoomPerMinute?: number },
 ): Promise<RushSetup> {
   const orgId = newId();
   const geo = String(70000 + Math.floor(Math.random() * 20000));
@@ -65,6 +65,9 @@ export async function seedRush(
     residentOpensAt: new Date(now - 60_000),
     nonResidentOpensAt: new Date(now - 60_000),
     closesAt: new Date(now + 7 * 86_400_000),
+    waitingRoomPerMinute: options.waitingRoomPerMinute ?? null,
+    waitingRoomFrom: options.waitingRoomPerMinute ? new Date(now - 60_000) : null,
+    waitingRoomUntil: options.waitingRoomPerMinute ? new Date(now + 6 * 3600_000) : null,
   });
   const activityIds: string[] = [];
   for (let i = 0; i < options.activityCount; i++) {

@@ -7,6 +7,9 @@
 // and is not timed. Usage:
 //   node bench/rush.ts [--registrants 5000] [--places 500] [--activities 5] [--concurrency 2000]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/civique_rush node bench/rush.ts
+//   --waiting-room 3000   each registrant first takes a place in the opening-day queue (3,000 admissions a
+//                         minute), waits for its turn, then registers; latencies are then those of the
+//                         registration itself, and the time spent in the queue is reported apart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +39,7 @@ const N = arg('registrants', 5000);
 const M = arg('places', 500);
 const K = arg('activities', 5);
 const C = Math.min(N, arg('concurrency', 2000));
+const ROOM = arg('waiting-room', 0);
 const databaseUrl = process.env.DATABASE_URL;
 const kind = databaseUrl ? 'PostgreSQL' : 'PGlite';
 const dataDir = mkdtempSync(join(tmpdir(), 'civique-rush-'));
@@ -51,10 +55,12 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-process.stdout.write(`Rush on ${kind}: ${N} registrants, ${M} places in ${K} activities, ${C} at once\n`);
+process.stdout.write(
+  `Rush on ${kind}: ${N} registrants, ${M} places in ${K} activities, ${C} at once${ROOM ? `, waiting room at ${ROOM}/min` : ''}\n`,
+);
 let db = await open();
 const t0 = performance.now();
-const setup = await seedRush(db.db, { count: N, places: M, activityCount: K });
+const setup = await seedRush(db.db, { count: N, places: M, activityCount: K, waitingRoomPerMinute: ROOM || undefined });
 process.stdout.write(`setup (not timed): ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 if (!databaseUrl) await db.close();
 
@@ -96,15 +102,46 @@ const worker = async () => {
     const i = next++;
     const r = setup.registrants[i];
     if (!r) return;
-    const sentAt = performance.now();
+    const arrivedAt = performance.now();
     const activityId = setup.activityIds[i % K] as string;
     let retries = 0;
+    let ticket: string | undefined;
+    let position = 0;
+    if (ROOM) {
+      // The opening-day queue: one place per registrant, in arrival order, then wait for the turn.
+      for (;;) {
+        try {
+          const res = await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/seasons/${setup.seasonId}/queue`, {
+            method: 'POST',
+            dispatcher,
+            headers: registrantHeaders(r, csrf),
+          });
+          const text = await res.text();
+          if (res.status === 503 || res.status === 429) {
+            retries++;
+            await new Promise((w) => setTimeout(w, 100));
+            continue;
+          }
+          const standing = JSON.parse(text) as { token: string; waitSeconds: number; admitAt: string; position: number };
+          joinLatencies.push(performance.now() - arrivedAt);
+          ticket = standing.token;
+          position = standing.position;
+          const wait = Date.parse(standing.admitAt) - Date.now();
+          if (wait > 0) await new Promise((w) => setTimeout(w, wait));
+          break;
+        } catch {
+          retries++;
+          await new Promise((w) => setTimeout(w, 100));
+        }
+      }
+    }
+    const sentAt = performance.now();
     for (;;) {
       try {
         const res = await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/checkout`, {
           method: 'POST',
           dispatcher,
-          headers: registrantHeaders(r, csrf, `rush-${i}-${r.accountId}`),
+          headers: { ...registrantHeaders(r, csrf, `rush-${i}-${r.accountId}`), ...(ticket ? { 'x-queue-token': ticket } : {}) },
           body: JSON.stringify({ items: [{ activityId, personId: r.personId }], acceptWaitlist: true }),
         });
         const text = await res.text();
@@ -131,10 +168,12 @@ const worker = async () => {
           retries,
           ids: body?.registrations.map((x) => x.id) ?? [],
           states: body?.registrations.map((x) => x.status) ?? [],
+          queued: sentAt - arrivedAt,
+          position,
         });
         break;
       } catch {
-        if (retries++ >= 50) {
+        if (retries++ >= 400) {
           outcomes.push({
             i,
             sentAt,

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SUITES = ['smoke.ts', 'citizen-requests.ts', 'portal-permits.ts'];
+const SUITES = ['smoke.ts', 'citizen-requests.ts', 'portal-permits.ts', 'citizen-registrations.ts'];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 

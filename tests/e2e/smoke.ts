@@ -213,7 +213,10 @@ async function residentServices(page: Page): Promise<boolean> {
       await email.click();
       await page.getByText('Gardez au moins un moyen pour « Alertes d’urgence ».').waitFor();
       assert(await email.isChecked(), 'the last channel of emergency alerts could be turned off');
-      await page.getByRole('checkbox', { name: 'Infolettres : Courriel' }).check();
+      const newsletters = page.getByRole('checkbox', { name: 'Infolettres : Courriel' });
+      await newsletters.focus();
+      await page.keyboard.press('Space');
+      assert(await newsletters.isChecked(), 'Space did not tick the newsletters checkbox');
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByText('Vos préférences de notification sont enregistrées.').waitFor();
       const saved = await inPage<{
@@ -293,7 +296,10 @@ async function residentServices(page: Page): Promise<boolean> {
       assert((await card.inputValue()) === '4000 0000 0000 0002', 'the card number was lost');
       await card.fill('4242 4242 4242 4242');
       await page.getByRole('button', { name: /^Payer .+ \(mode test\)$/ }).click();
-      await page.getByText(/^Paiement de .+ accepté \(mode test\)/).waitFor();
+      const accepted = page.getByText(/^Paiement de .+ accepté \(mode test\)/);
+      await accepted.or(page.locator('main .error-summary')).first().waitFor();
+      await noErrorShown(page);
+      await accepted.waitFor();
       await page.locator('main .badge', { hasText: /^Payée$/ }).waitFor();
     },
   );

@@ -18,6 +18,7 @@ const auth = () => import('../modules/auth/index.ts');
 const account = () => import('../modules/account/index.ts');
 const staff = () => import('../modules/staff/index.ts');
 const requests = () => import('../modules/citizen/requests/index.ts');
+const recreation = () => import('../modules/citizen/recreation/index.ts');
 const portal = () => import('../modules/portal/index.ts');
 const addresses = () => import('../modules/staff/addresses/index.ts');
 
@@ -71,6 +72,20 @@ const CampaignPage = page(staff, 'CampaignPage');
 const JobsPage = page(staff, 'JobsPage');
 const AddressRegisterPage = page(addresses, 'AddressRegisterPage');
 const AddressImportPage = page(addresses, 'AddressImportPage');
+const CataloguePage = page(recreation, 'CataloguePage');
+const ActivityPage = page(recreation, 'ActivityPage');
+const CartPage = page(recreation, 'CartPage');
+const WaitingRoomPage = page(recreation, 'WaitingRoomPage');
+const MyRegistrationsPage = page(recreation, 'MyRegistrationsPage');
+const ResidencyPage = page(recreation, 'ResidencyPage');
+const ClaimPage = page(recreation, 'ClaimPage');
+const CardsPage = page(recreation, 'CardsPage');
+const StaffRecreationPage = page(recreation, 'StaffRecreationPage');
+const ActivityEditPage = page(recreation, 'ActivityEditPage');
+const AttendancePage = page(recreation, 'AttendancePage');
+const CounterPage = page(recreation, 'CounterPage');
+const ResidencyReviewPage = page(recreation, 'ResidencyReviewPage');
+const ReportsPage = page(recreation, 'ReportsPage');
 const RequestsHomePage = page(requests, 'RequestsHomePage');
 const NewRequestPage = page(requests, 'NewRequestPage');
 const RequestPage = page(requests, 'RequestPage');
@@ -102,6 +117,9 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="towns" element={<TownsPage />} />
+              <Route path=":orgSlug/activities" element={<CataloguePage />} />
+              <Route path=":orgSlug/activities/:activityId" element={<ActivityPage />} />
+              <Route path=":orgSlug/claim" element={<ClaimPage />} />
               <Route path=":orgSlug/requests" element={<RequestsHomePage />} />
               <Route path=":orgSlug/requests/new" element={<NewRequestPage />} />
               <Route path=":orgSlug/requests/suivi/:token" element={<GuestRequestPage />} />
@@ -115,6 +133,11 @@ export function App() {
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="password-reset" element={<PasswordResetPage />} />
               <Route element={<RequireSignIn />}>
+                <Route path=":orgSlug/cart" element={<CartPage />} />
+                <Route path=":orgSlug/waiting-room/:seasonId" element={<WaitingRoomPage />} />
+                <Route path=":orgSlug/registrations" element={<MyRegistrationsPage />} />
+                <Route path=":orgSlug/residency" element={<ResidencyPage />} />
+                <Route path=":orgSlug/cards" element={<CardsPage />} />
                 <Route path=":orgSlug/requests/mine" element={<MyRequestsPage />} />
                 <Route path=":orgSlug/requests/:id" element={<RequestPage />} />
                 <Route path=":orgSlug/permits/apply/:typeCode" element={<ApplyPage />} />
@@ -147,6 +170,16 @@ export function App() {
                   <Route path="campaigns/:campaignId" element={<CampaignPage />} />
                   <Route path="addresses" element={<AddressRegisterPage />} />
                   <Route path="addresses/import" element={<AddressImportPage />} />
+                  <Route path="modules/recreation" element={<StaffRecreationPage />} />
+                  <Route path="modules/recreation/activities/new" element={<ActivityEditPage />} />
+                  <Route path="modules/recreation/activities/:activityId" element={<ActivityEditPage />} />
+                  <Route
+                    path="modules/recreation/activities/:activityId/registrations"
+                    element={<AttendancePage />}
+                  />
+                  <Route path="modules/recreation/counter" element={<CounterPage />} />
+                  <Route path="modules/recreation/residency" element={<ResidencyReviewPage />} />
+                  <Route path="modules/recreation/reports" element={<ReportsPage />} />
                   <Route path="modules/requests" element={<StaffRequestsPage />} />
                   <Route path="modules/requests/stats" element={<StaffRequestStatsPage />} />
                   <Route path="modules/requests/settings" element={<StaffRequestSettingsPage />} />

@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
+import { requireRecreationReader } from '../registrations/policies.ts';
 import { type ActivityView, activityView } from './activity-view.ts';
 import { activities, seasons } from './schema.ts';
 
@@ -39,4 +41,15 @@ export async function getActivity(options: {
     );
   if (!row) throw new AppError('activity.not_found', 404);
   return activityView(row.activity, row.season, row.town, Number(row.waitlist));
+}
+
+/** An activity as staff see it (drafts included): recreation staff, treasury and elected officials. */
+export async function getStaffActivity(options: {
+  db: Executor;
+  auth: AuthContext | null;
+  orgId: string;
+  activityId: string;
+}): Promise<ActivityView> {
+  requireRecreationReader(options.auth, options.orgId);
+  return getActivity({ ...options, includeDrafts: true });
 }

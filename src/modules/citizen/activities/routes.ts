@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { Page } from '../../../platform/http/pagination.ts';
 import { LocaleSchema, Uuid } from '../../../platform/http/schemas.ts';
 import { activityCalendar } from './activity-calendar.ts';
-import { getActivity } from './get-activity.ts';
+import { getActivity, getStaffActivity } from './get-activity.ts';
 import { listCatalogue } from './list-catalogue.ts';
 import { listSeasons } from './list-seasons.ts';
 import './messages.ts';
@@ -167,6 +167,19 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       return reply.status(201).send(activity);
     },
+  );
+
+  app.get(
+    '/citizen/orgs/:orgId/staff/activities/:activityId',
+    {
+      schema: {
+        tags,
+        summary: 'Une activité, brouillons compris / One activity, drafts included',
+        params: ActivityParams,
+        response: { 200: Type.Ref('CitizenActivity'), 401: err, 403: err, 404: err },
+      },
+    },
+    async (request) => getStaffActivity({ db, auth: request.auth, ...request.params }),
   );
 
   app.put(

@@ -4,12 +4,18 @@ import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
-import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
 import { activateRollImport, failRollImport, purgeStaleRollImports } from './finish-roll-import.ts';
 import { type RollUnit, toRollUnit, type UnitRejection } from './mamh-format.ts';
 import { RollFormatError, type RollHeader, readRoll } from './read-roll.ts';
 import { type StreetIds, writeRollBatch } from './roll-batch.ts';
 import { rollImports, type StoredRejection } from './schema.ts';
+
+/** Whether a database error is a unique-key violation (Drizzle wraps the driver's error as `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === '23505') return true;
+  return false;
+}
 
 /** Units written per statement: large enough to amortise the round trip, small enough for bounded memory. */
 export const ROLL_BATCH_SIZE = 1000;

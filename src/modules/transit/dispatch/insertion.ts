@@ -71,9 +71,9 @@ export function createWorkspace(room: number): Workspace {
   return {
     times: new Float64Array(r),
     pending: new Int32Array(r),
-    candDelta: new Float64Array(r * r),
-    candI: new Int32Array(r * r),
-    candJ: new Int32Array(r * r),
+    candDelta: new Float64Array(256),
+    candI: new Int32Array(256),
+    candJ: new Int32Array(256),
   };
 }
 
@@ -134,6 +134,13 @@ export function bestInsertion(
   const dims = capacity.length;
   const { pickupEarly: pe, pickupLate: pl, pickupService: ps, dropEarly: de, dropLate: dl } = probe;
   const { dropService: ds, maxRide, direct, demand, toP, fromP, toD, fromD } = probe;
+  const pairs = (m * (m + 1)) / 2;
+  if (ws.candDelta.length < pairs) {
+    // Room for every pair of positions of this route (grown on demand, never per call).
+    ws.candDelta = new Float64Array(pairs * 2);
+    ws.candI = new Int32Array(pairs * 2);
+    ws.candJ = new Int32Array(pairs * 2);
+  }
   const { candDelta, candI, candJ } = ws;
   let count = 0;
   for (let i = probe.from; i < m - 1; i++) {

@@ -3,9 +3,9 @@
 // Each iteration removes q requests with a destroy operator and re-inserts them with a repair operator;
 // operators are drawn by weights that adapt to how often they helped. Acceptance is simulated annealing
 // whose temperature follows the iteration count only, never the clock, so a run is reproducible from its
-// seed: under a time limit the same trajectory is simply cut short. The annealing runs in rounds that
-// restart from the best plan with twice the length of the previous one, which keeps the search useful
-// whatever the budget turns out to be.
+// seed: under a time limit the same trajectory is simply cut short. The annealing runs in rounds, each
+// twice as long as the previous one and starting hot again, which keeps the search useful whatever the
+// budget turns out to be; new best plans and, between rounds, the best plan get a local search.
 import { constructPlan, createRepairCache, type RepairOptions, repair } from './construct.ts';
 import { exchange, relocate } from './local-search.ts';
 import type { Instance } from './model.ts';
@@ -92,7 +92,7 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
   const removalUses = new Float64Array(REMOVALS.length);
   const repairUses = new Float64Array(REPAIRS.length);
 
-  let roundLength = Number(process.env.ROUND ?? FIRST_ROUND);
+  let roundLength = FIRST_ROUND;
   let roundStart = 0;
   const removed: number[] = [];
   let iteration = 0;
@@ -100,21 +100,17 @@ export function searchPlan(inst: Instance, options: SearchOptions): SearchResult
     if (iteration - roundStart >= roundLength) {
       roundStart = iteration;
       roundLength *= 2;
-      // Between rounds, polish the best plan with exchanges and relocations before restarting from it.
+      // Between rounds, polish the best plan with exchanges and relocations. The search itself goes on
+      // from where it is (restarting from the best plan tested worse: it keeps falling into the same valley).
       for (let pass = 0; pass < 4; pass++) {
         const swapped = exchange(inst, best, scratch, random, 5);
         if (!relocate(inst, best, scratch, random) && !swapped) break;
       }
       bestCost = objective(best);
-      if (!process.env.NORESTART) {
-      copyPlan(current, best, inst.dims);
-      copyPlan(candidate, best, inst.dims);
-      currentCost = bestCost;
-      }
     }
     const progress = (iteration - roundStart) / roundLength;
     // A plan 1 % worse is accepted with probability ½ at the start of a round, 200 times less at its end.
-    const t0 = (Number(process.env.W ?? 0.01) * currentCost) / Math.LN2;
+    const t0 = (0.01 * currentCost) / Math.LN2;
     const temperature = t0 * 0.005 ** progress;
 
     const ro = pick(removalWeights, random);

@@ -86,11 +86,8 @@ export interface Instance extends StopTable {
   spec: InstanceSpec;
 }
 
-export const pickupNode = (r: number): number => r;
-export const dropoffNode = (inst: Instance, r: number): number => inst.n + r;
 export const startNode = (inst: Instance, k: number): number => 2 * inst.n + 2 * k;
 export const endNode = (inst: Instance, k: number): number => 2 * inst.n + 2 * k + 1;
-export const requestOf = (inst: Instance, node: number): number => (node < inst.n ? node : node - inst.n);
 
 /** Compiles a spec: flat arrays, the travel-time matrix and time windows tightened by implied bounds. */
 export function compileInstance(spec: InstanceSpec): Instance {

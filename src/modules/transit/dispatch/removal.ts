@@ -34,7 +34,7 @@ export const removeRandom: Removal = (inst, plan, q, random, out) => {
  * Moves the element of `list` at `rank` in increasing order of `key` to position `rank` (quickselect,
  * average linear time) and returns it.
  */
-export function selectRank(list: number[], key: Float64Array, rank: number): number {
+function selectRank(list: number[], key: Float64Array, rank: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {

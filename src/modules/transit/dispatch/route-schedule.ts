@@ -34,7 +34,7 @@ export const EPS = 1e-9;
  * waiting: a positive cycle, which label correcting would otherwise only detect by creeping up to a
  * window's end.
  */
-export function rideTooLong(r: ScheduleInput, p: number, d: number): boolean {
+function rideTooLong(r: ScheduleInput, p: number, d: number): boolean {
   let ride = 0;
   for (let k = p; k < d; k++) ride += (r.service[k] as number) + (r.leg[k] as number);
   return ride - (r.service[p] as number) > (r.maxRide[d] as number) + EPS;

@@ -116,12 +116,14 @@ export function InboxPage() {
                 ))}
               </ul>
             )}
-            <Pagination
-              page={result.page}
-              perPage={result.perPage}
-              total={result.total}
-              hrefFor={(p) => `/account/inbox?page=${p}`}
-            />
+            {result.total > 0 && (
+              <Pagination
+                page={result.page}
+                perPage={result.perPage}
+                total={result.total}
+                hrefFor={(p) => `/account/inbox?page=${p}`}
+              />
+            )}
           </>
         )}
       </Loadable>

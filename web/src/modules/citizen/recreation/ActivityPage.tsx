@@ -22,6 +22,7 @@ function AddToCart({ activity }: { activity: Activity }) {
   const cart = useCart(activity.orgId);
   const [personId, setPersonId] = useState('');
   const [added, setAdded] = useState('');
+  const [missing, setMissing] = useState(false);
   const eligibility = useQuery({
     queryKey: ['citizen', 'eligibility', activity.orgId, activity.id, personId, i18n.language],
     queryFn: () =>
@@ -36,7 +37,12 @@ function AddToCart({ activity }: { activity: Activity }) {
   const members = household.data?.members ?? [];
   const person = members.find((m) => m.id === personId);
   const add = () => {
-    if (!person) return;
+    if (!person) {
+      setAdded('');
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
     const fresh = cart.add({
       activityId: activity.id,
       personId: person.id,
@@ -62,7 +68,13 @@ function AddToCart({ activity }: { activity: Activity }) {
           </p>
         </Alert>
       )}
-      <SelectField id={`${id}-person`} label={t('activities.who')} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+      <SelectField
+        id={`${id}-person`}
+        label={t('activities.who')}
+        value={personId}
+        error={missing ? t('activities.noPerson') : undefined}
+        onChange={(e) => setPersonId(e.target.value)}
+      >
         <option value="">{t('activities.choosePerson')}</option>
         {members.map((m) => (
           <option key={m.id} value={m.id}>
@@ -72,7 +84,9 @@ function AddToCart({ activity }: { activity: Activity }) {
       </SelectField>
       {eligibility.data && (
         <p>
-          {t(`activities.priceFor.${eligibility.data.category}`, { price: money(eligibility.data.listPriceCents) })}
+          {t(`activities.priceFor.${eligibility.data.category}`, {
+            price: money(eligibility.data.listPriceCents),
+          })}
         </p>
       )}
       {problems.length > 0 && (
@@ -84,9 +98,7 @@ function AddToCart({ activity }: { activity: Activity }) {
           </ul>
         </Alert>
       )}
-      <Button onClick={add} aria-disabled={!person || undefined} busy={!person}>
-        {t('activities.addToCart')}
-      </Button>
+      <Button onClick={add}>{t('activities.addToCart')}</Button>
     </section>
   );
 }
@@ -103,7 +115,12 @@ export function ActivityPage() {
   const orgId = params.get('town') ?? town?.id ?? '';
   const query = useQuery({
     queryKey: ['citizen', 'activity', orgId, activityId],
-    queryFn: () => call(api.GET('/api/citizen/orgs/{orgId}/activities/{activityId}', { params: { path: { orgId, activityId } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/citizen/orgs/{orgId}/activities/{activityId}', {
+          params: { path: { orgId, activityId } },
+        }),
+      ),
     enabled: !!orgId,
   });
   if (loading || !town) return <Loading />;
@@ -132,7 +149,11 @@ export function ActivityPage() {
               <ul className="plain-list">
                 {a.schedule.map((s) => (
                   <li key={`${s.weekday}-${s.start}`}>
-                    {t('activities.slot', { day: weekdayName(s.weekday, i18n.language), start: s.start, end: s.end })}
+                    {t('activities.slot', {
+                      day: weekdayName(s.weekday, i18n.language),
+                      start: s.start,
+                      end: s.end,
+                    })}
                   </li>
                 ))}
               </ul>
@@ -177,7 +198,10 @@ export function ActivityPage() {
             </dd>
           </dl>
           <p>
-            <a href={`/api/citizen/orgs/${a.orgId}/activities/${a.id}/calendar.ics?lang=${i18n.language === 'en' ? 'en' : 'fr'}`} download>
+            <a
+              href={`/api/citizen/orgs/${a.orgId}/activities/${a.id}/calendar.ics?lang=${i18n.language === 'en' ? 'en' : 'fr'}`}
+              download
+            >
               {t('activities.calendar')}
             </a>
           </p>

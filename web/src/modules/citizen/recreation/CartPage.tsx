@@ -39,6 +39,7 @@ function ticketFor(seasonIds: string[]): string | undefined {
  */
 export function CartPage() {
   const { t, i18n } = useTranslation('citizen');
+  const { t: common } = useTranslation();
   const bi = useBi();
   const money = useMoney();
   const id = useId();
@@ -62,7 +63,8 @@ export function CartPage() {
     setError(null);
     const items = cart.lines.map((l) => ({ activityId: l.activityId, personId: l.personId }));
     const body = JSON.stringify({ items, acceptWaitlist: waitlist });
-    if (!attempt.current || attempt.current.body !== body) attempt.current = { key: crypto.randomUUID(), body };
+    if (!attempt.current || attempt.current.body !== body)
+      attempt.current = { key: crypto.randomUUID(), body };
     const seasons = [...new Set(cart.lines.map((l) => l.seasonId))];
     const ticket = ticketFor(seasons);
     try {
@@ -78,7 +80,11 @@ export function CartPage() {
       setResult(done);
       await client.invalidateQueries({ queryKey: ['citizen'] });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code.startsWith('waiting_room.') && caught.code !== 'waiting_room.closed') {
+      if (
+        caught instanceof ApiError &&
+        caught.code.startsWith('waiting_room.') &&
+        caught.code !== 'waiting_room.closed'
+      ) {
         const seasonId = (caught.details as { seasonId?: string } | undefined)?.seasonId ?? seasons[0];
         navigate(`/${town.slug}/waiting-room/${seasonId}`);
         return;
@@ -104,7 +110,9 @@ export function CartPage() {
             {result.registrations.map((r) => (
               <li key={r.id}>
                 {r.givenName} {r.familyName} — {t(`registrations.statuses.${r.status}`)}
-                {r.waitlistPosition !== null && r.status === 'waitlisted' ? ` (${t('registrations.position', { position: r.waitlistPosition })})` : ''}
+                {r.waitlistPosition !== null && r.status === 'waitlisted'
+                  ? ` (${t('registrations.position', { position: r.waitlistPosition })})`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -130,7 +138,13 @@ export function CartPage() {
   return (
     <Page title={t('registrations.cartTitle', { town: orgName(town, i18n.language) })}>
       {error !== null && (
-        <div className="error-summary" ref={errorRef} tabIndex={-1} role="alert" aria-labelledby={`${id}-error`}>
+        <div
+          className="error-summary"
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby={`${id}-error`}
+        >
           <h2 id={`${id}-error`}>{t('registrations.cartProblems')}</h2>
           {problems.length > 0 ? (
             <ul>
@@ -141,7 +155,7 @@ export function CartPage() {
               ))}
             </ul>
           ) : (
-            <p>{errorMessage(error, t)}</p>
+            <p>{errorMessage(error, common)}</p>
           )}
           <p>{t('registrations.cartKept')}</p>
         </div>
@@ -157,7 +171,12 @@ export function CartPage() {
         <>
           <ul className="plain-list" aria-label={t('registrations.cartLines')}>
             {cart.lines.map((line, index) => (
-              <li key={`${line.activityId}-${line.personId}`} id={`${id}-line-${index}`} className="cart-line" tabIndex={-1}>
+              <li
+                key={`${line.activityId}-${line.personId}`}
+                id={`${id}-line-${index}`}
+                className="cart-line"
+                tabIndex={-1}
+              >
                 <span>
                   <strong>{bi(line.activity)}</strong> — {line.person}
                   {problemOf(index).map((p) => (
@@ -177,7 +196,12 @@ export function CartPage() {
             ))}
           </ul>
           <div className="checkbox">
-            <input id={`${id}-waitlist`} type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} />
+            <input
+              id={`${id}-waitlist`}
+              type="checkbox"
+              checked={waitlist}
+              onChange={(e) => setWaitlist(e.target.checked)}
+            />
             <label htmlFor={`${id}-waitlist`}>{t('registrations.acceptWaitlist')}</label>
           </div>
           <p className="muted">{t('registrations.confirmHint')}</p>

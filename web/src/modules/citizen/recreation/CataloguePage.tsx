@@ -47,7 +47,9 @@ export function ActivityCard({ activity, slug }: { activity: Activity; slug: str
         <li>{t('activities.residentPrice', { price: money(activity.prices.residentCents) })}</li>
         <li>
           {activity.placesLeft > 0 ? (
-            <span className="badge badge--ok">{t('activities.placesLeft', { count: activity.placesLeft })}</span>
+            <span className="badge badge--ok">
+              {t('activities.placesLeft', { count: activity.placesLeft })}
+            </span>
           ) : (
             <span className="badge">{t('activities.fullWaitlist', { count: activity.waitlistCount })}</span>
           )}
@@ -97,7 +99,10 @@ export function CataloguePage() {
     placeholderData: keepPreviousData,
   });
   if (loading || !town) return <Loading />;
-  const partners = [town.id, ...town.partnerships.filter((p) => p.scope === 'recreation').flatMap((p) => p.orgIds)];
+  const partners = [
+    town.id,
+    ...town.partnerships.filter((p) => p.scope === 'recreation').flatMap((p) => p.orgIds),
+  ];
   const towns = orgs.filter((o) => partners.includes(o.id));
   const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
     setDraft((old) => ({ ...old, [name]: event.target.value }));
@@ -116,8 +121,19 @@ export function CataloguePage() {
         <Link to={`/${town.slug}/cards`}>{t('cards.link')}</Link>
       </p>
       <form className="filters-form" onSubmit={submit} aria-label={t('activities.filters')}>
-        <TextField id={`${id}-q`} label={t('activities.search')} value={draft.q} onChange={set('q')} type="search" />
-        <SelectField id={`${id}-category`} label={t('activities.category')} value={draft.category} onChange={set('category')}>
+        <TextField
+          id={`${id}-q`}
+          label={t('activities.search')}
+          value={draft.q}
+          onChange={set('q')}
+          type="search"
+        />
+        <SelectField
+          id={`${id}-category`}
+          label={t('activities.category')}
+          value={draft.category}
+          onChange={set('category')}
+        >
           <option value="">{t('activities.any')}</option>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -125,8 +141,20 @@ export function CataloguePage() {
             </option>
           ))}
         </SelectField>
-        <TextField id={`${id}-age`} label={t('activities.age')} value={draft.age} onChange={set('age')} inputMode="numeric" inputSize="short" />
-        <SelectField id={`${id}-weekday`} label={t('activities.weekday')} value={draft.weekday} onChange={set('weekday')}>
+        <TextField
+          id={`${id}-age`}
+          label={t('activities.age')}
+          value={draft.age}
+          onChange={set('age')}
+          inputMode="numeric"
+          inputSize="short"
+        />
+        <SelectField
+          id={`${id}-weekday`}
+          label={t('activities.weekday')}
+          value={draft.weekday}
+          onChange={set('weekday')}
+        >
           <option value="">{t('activities.any')}</option>
           {[1, 2, 3, 4, 5, 6, 7].map((d) => (
             <option key={d} value={d}>
@@ -134,9 +162,28 @@ export function CataloguePage() {
             </option>
           ))}
         </SelectField>
-        <TextField id={`${id}-from`} label={t('activities.from')} value={draft.from} onChange={set('from')} type="time" inputSize="short" />
-        <TextField id={`${id}-to`} label={t('activities.to')} value={draft.to} onChange={set('to')} type="time" inputSize="short" />
-        <SelectField id={`${id}-town`} label={t('activities.town')} value={draft.townId} onChange={set('townId')}>
+        <TextField
+          id={`${id}-from`}
+          label={t('activities.from')}
+          value={draft.from}
+          onChange={set('from')}
+          type="time"
+          inputSize="short"
+        />
+        <TextField
+          id={`${id}-to`}
+          label={t('activities.to')}
+          value={draft.to}
+          onChange={set('to')}
+          type="time"
+          inputSize="short"
+        />
+        <SelectField
+          id={`${id}-town`}
+          label={t('activities.town')}
+          value={draft.townId}
+          onChange={set('townId')}
+        >
           <option value="">{t('activities.allTowns')}</option>
           {towns.map((o) => (
             <option key={o.id} value={o.id}>
@@ -149,7 +196,9 @@ export function CataloguePage() {
             id={`${id}-places`}
             type="checkbox"
             checked={draft.placesLeft === 'true'}
-            onChange={(event) => setDraft((old) => ({ ...old, placesLeft: event.target.checked ? 'true' : '' }))}
+            onChange={(event) =>
+              setDraft((old) => ({ ...old, placesLeft: event.target.checked ? 'true' : '' }))
+            }
           />
           <label htmlFor={`${id}-places`}>{t('activities.onlyPlacesLeft')}</label>
         </div>

@@ -17,6 +17,7 @@ import { type MyRegistration, useBi, useMoney, useTown } from './shared.tsx';
 /** The household's registrations in a town: pay what is held, answer offers, cancel. */
 export function MyRegistrationsPage() {
   const { t } = useTranslation('citizen');
+  const { t: common } = useTranslation();
   const bi = useBi();
   const money = useMoney();
   const navigate = useNavigate();
@@ -32,23 +33,42 @@ export function MyRegistrationsPage() {
     enabled: !!orgId,
   });
   const act = useMutation({
-    mutationFn: async ({ r, action }: { r: MyRegistration; action: 'accept' | 'decline' | 'cancel' | 'pay' }) => {
+    mutationFn: async ({
+      r,
+      action,
+    }: {
+      r: MyRegistration;
+      action: 'accept' | 'decline' | 'cancel' | 'pay';
+    }) => {
       const path = { orgId, registrationId: r.id };
       if (action === 'accept') {
-        const done = await call(api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/accept-offer', { params: { path } }));
+        const done = await call(
+          api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/accept-offer', {
+            params: { path },
+          }),
+        );
         return done.orderId ? `/account/orders/${done.orderId}?orgId=${orgId}` : t('registrations.accepted');
       }
       if (action === 'decline') {
-        await call(api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/decline-offer', { params: { path } }));
+        await call(
+          api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/decline-offer', {
+            params: { path },
+          }),
+        );
         return t('registrations.declined');
       }
       if (action === 'pay') {
         const done = await call(
-          api.POST('/api/citizen/orgs/{orgId}/registrations/pay-held', { params: { path: { orgId } }, body: { registrationIds: [r.id] } }),
+          api.POST('/api/citizen/orgs/{orgId}/registrations/pay-held', {
+            params: { path: { orgId } },
+            body: { registrationIds: [r.id] },
+          }),
         );
         return `/account/orders/${done.orderId}?orgId=${orgId}`;
       }
-      const done = await call(api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/cancel', { params: { path } }));
+      const done = await call(
+        api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/cancel', { params: { path } }),
+      );
       return done.refundCents > 0
         ? t('registrations.cancelledRefund', { amount: money(done.refundCents) })
         : t('registrations.cancelled');
@@ -75,16 +95,27 @@ export function MyRegistrationsPage() {
         )}
         {r.status === 'offered' && (
           <>
-            <Button onClick={() => act.mutate({ r, action: 'accept' })} aria-label={t('registrations.acceptNamed', { name })}>
+            <Button
+              onClick={() => act.mutate({ r, action: 'accept' })}
+              aria-label={t('registrations.acceptNamed', { name })}
+            >
               {t('registrations.accept')}
             </Button>
-            <Button variant="secondary" onClick={() => act.mutate({ r, action: 'decline' })} aria-label={t('registrations.declineNamed', { name })}>
+            <Button
+              variant="secondary"
+              onClick={() => act.mutate({ r, action: 'decline' })}
+              aria-label={t('registrations.declineNamed', { name })}
+            >
               {t('registrations.decline')}
             </Button>
           </>
         )}
         {['pending_payment', 'confirmed', 'waitlisted', 'offered'].includes(r.status) && (
-          <Button variant="secondary" onClick={() => setCancelling(r)} aria-label={t('registrations.cancelNamed', { name })}>
+          <Button
+            variant="secondary"
+            onClick={() => setCancelling(r)}
+            aria-label={t('registrations.cancelNamed', { name })}
+          >
             {t('registrations.cancel')}
           </Button>
         )}
@@ -94,12 +125,13 @@ export function MyRegistrationsPage() {
   return (
     <Page title={t('registrations.mineTitle')}>
       {message && <Alert tone="success">{message}</Alert>}
-      {act.error && <Alert tone="error">{errorMessage(act.error, t)}</Alert>}
+      {act.error && <Alert tone="error">{errorMessage(act.error, common)}</Alert>}
       <Loadable query={query}>
         {(rows) =>
           rows.length === 0 ? (
             <p>
-              {t('registrations.none')} <Link to={`/${town.slug}/activities`}>{t('registrations.browse')}</Link>
+              {t('registrations.none')}{' '}
+              <Link to={`/${town.slug}/activities`}>{t('registrations.browse')}</Link>
             </p>
           ) : (
             <Table
@@ -107,15 +139,26 @@ export function MyRegistrationsPage() {
               rows={rows}
               rowKey={(r) => r.id}
               columns={[
-                { key: 'who', header: t('registrations.who'), rowHeader: true, render: (r) => `${r.givenName} ${r.familyName}` },
-                { key: 'what', header: t('registrations.what'), render: (r) => `${bi(r.activity.title)} (${formatDate(r.activity.startsOn)})` },
+                {
+                  key: 'who',
+                  header: t('registrations.who'),
+                  rowHeader: true,
+                  render: (r) => `${r.givenName} ${r.familyName}`,
+                },
+                {
+                  key: 'what',
+                  header: t('registrations.what'),
+                  render: (r) => `${bi(r.activity.title)} (${formatDate(r.activity.startsOn)})`,
+                },
                 {
                   key: 'status',
                   header: t('registrations.status'),
                   render: (r) => (
                     <>
                       {t(`registrations.statuses.${r.status}`)}
-                      {r.status === 'waitlisted' && r.waitlistPosition !== null && ` (${t('registrations.position', { position: r.waitlistPosition })})`}
+                      {r.status === 'waitlisted' &&
+                        r.waitlistPosition !== null &&
+                        ` (${t('registrations.position', { position: r.waitlistPosition })})`}
                       {r.status === 'offered' && r.offerExpiresAt && (
                         <>
                           <br />
@@ -131,7 +174,12 @@ export function MyRegistrationsPage() {
                     </>
                   ),
                 },
-                { key: 'amount', header: t('registrations.amount'), nowrap: true, render: (r) => money(r.amountCents) },
+                {
+                  key: 'amount',
+                  header: t('registrations.amount'),
+                  nowrap: true,
+                  render: (r) => money(r.amountCents),
+                },
                 { key: 'actions', header: t('registrations.actions'), render: actions },
               ]}
             />
@@ -148,7 +196,12 @@ export function MyRegistrationsPage() {
           onCancel={() => setCancelling(null)}
           busy={act.isPending}
         >
-          <p>{t('registrations.cancelText', { name: cancelling.givenName, title: bi(cancelling.activity.title) })}</p>
+          <p>
+            {t('registrations.cancelText', {
+              name: cancelling.givenName,
+              title: bi(cancelling.activity.title),
+            })}
+          </p>
         </ConfirmDialog>
       )}
     </Page>

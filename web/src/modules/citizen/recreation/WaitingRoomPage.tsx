@@ -27,6 +27,7 @@ function kept(seasonId: string): string | null {
  */
 export function WaitingRoomPage() {
   const { t } = useTranslation('citizen');
+  const { t: common } = useTranslation();
   const { orgSlug, seasonId = '' } = useParams();
   const { town, loading } = useTown(orgSlug);
   const [standing, setStanding] = useState<Standing | null>(null);
@@ -39,7 +40,12 @@ export function WaitingRoomPage() {
     let stop = false;
     const token = kept(seasonId);
     const headers = token ? { 'X-Queue-Token': token } : undefined;
-    call(api.POST('/api/citizen/orgs/{orgId}/seasons/{seasonId}/queue', { params: { path: { orgId, seasonId } }, headers }))
+    call(
+      api.POST('/api/citizen/orgs/{orgId}/seasons/{seasonId}/queue', {
+        params: { path: { orgId, seasonId } },
+        headers,
+      }),
+    )
       .then((s) => {
         if (stop) return;
         setStanding(s);
@@ -66,7 +72,7 @@ export function WaitingRoomPage() {
   return (
     <Page title={t('registrations.queue.title')}>
       <p className="lead">{t('registrations.queue.lead')}</p>
-      {error !== null && <Alert tone="error">{errorMessage(error, t)}</Alert>}
+      {error !== null && <Alert tone="error">{errorMessage(error, common)}</Alert>}
       {standing === null && error === null && <Loading />}
       {standing !== null && (
         <div aria-live="polite">
@@ -75,7 +81,10 @@ export function WaitingRoomPage() {
           {wait !== null && wait > 0 ? (
             <>
               <p>{t('registrations.queue.wait', { minutes, time: formatDateTime(standing.admitAt) })}</p>
-              <progress max={Math.max(1, standing.waitSeconds)} value={Math.max(0, standing.waitSeconds - wait)}>
+              <progress
+                max={Math.max(1, standing.waitSeconds)}
+                value={Math.max(0, standing.waitSeconds - wait)}
+              >
                 {t('registrations.queue.wait', { minutes, time: formatDateTime(standing.admitAt) })}
               </progress>
               <p className="muted">{t('registrations.queue.keep')}</p>

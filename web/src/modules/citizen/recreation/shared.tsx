@@ -102,5 +102,8 @@ export const queueTicketKey = (seasonId: string) => `civique.queue.${seasonId}`;
 export function weekdayName(weekday: number, language: string): string {
   // 2024-01-01 was a Monday.
   const day = new Date(Date.UTC(2024, 0, weekday));
-  return new Intl.DateTimeFormat(intlLocale(language === 'en' ? 'en' : 'fr'), { weekday: 'long', timeZone: 'UTC' }).format(day);
+  return new Intl.DateTimeFormat(intlLocale(language === 'en' ? 'en' : 'fr'), {
+    weekday: 'long',
+    timeZone: 'UTC',
+  }).format(day);
 }

@@ -14,6 +14,7 @@ import { Table } from '../../../ui/Table.tsx';
 import { useForm } from '../../../ui/useForm.ts';
 import { categoryName } from '../../account/notifications/InboxPage.tsx';
 import { useStaff } from '../context.ts';
+import { withFormFields } from '../form-errors.ts';
 
 // Account messages are transactional: the server refuses them in a mass send.
 const CATEGORIES = [
@@ -28,6 +29,13 @@ const CATEGORIES = [
 ] as const;
 type Category = (typeof CATEGORIES)[number];
 const URGENCIES = ['low', 'normal', 'high'] as const;
+// The API names nested fields (subject.fr); the form's are flat.
+const CAMPAIGN_FIELDS = {
+  'subject.fr': 'subjectFr',
+  'subject.en': 'subjectEn',
+  'body.fr': 'bodyFr',
+  'body.en': 'bodyEn',
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function problem(field: string, message: string): ApiError {
@@ -67,18 +75,20 @@ function CampaignForm() {
       ? (v.category as Category)
       : 'newsletters';
     const urgency = v.urgency === 'low' ? 'low' : v.urgency === 'high' ? 'high' : 'normal';
-    const started = await call(
-      api.POST('/api/orgs/{orgId}/notify/campaigns', {
-        params: { path: { orgId: org.id } },
-        body: {
-          category,
-          urgency,
-          subject: { fr: v.subjectFr.trim(), en: v.subjectEn.trim() },
-          body: { fr: v.bodyFr.trim(), en: v.bodyEn.trim() },
-          ...(v.url.trim() ? { url: v.url.trim() } : {}),
-          accountIds,
-        },
-      }),
+    const started = await withFormFields(CAMPAIGN_FIELDS, () =>
+      call(
+        api.POST('/api/orgs/{orgId}/notify/campaigns', {
+          params: { path: { orgId: org.id } },
+          body: {
+            category,
+            urgency,
+            subject: { fr: v.subjectFr.trim(), en: v.subjectEn.trim() },
+            body: { fr: v.bodyFr.trim(), en: v.bodyEn.trim() },
+            ...(v.url.trim() ? { url: v.url.trim() } : {}),
+            accountIds,
+          },
+        }),
+      ),
     );
     navigate(`${base}/campaigns/${started.id}`);
   });
@@ -89,19 +99,11 @@ function CampaignForm() {
       else next.add(id);
       return next;
     });
-  // The API names nested fields (subject.fr); the form's are flat.
-  const fieldsFor = {
-    ...form.summaryFields(),
-    'subject.fr': { id: 'campaign-subjectFr', label: t('campaigns.subjectFr') },
-    'subject.en': { id: 'campaign-subjectEn', label: t('campaigns.subjectEn') },
-    'body.fr': { id: 'campaign-bodyFr', label: t('campaigns.bodyFr') },
-    'body.en': { id: 'campaign-bodyEn', label: t('campaigns.bodyEn') },
-  };
 
   return (
     <form className="form staff-form-section" onSubmit={submit} noValidate aria-labelledby="campaign-new">
       <h2 id="campaign-new">{t('campaigns.newTitle')}</h2>
-      <ErrorSummary error={form.error} fields={fieldsFor} />
+      <ErrorSummary error={form.error} fields={form.summaryFields()} />
       <div className="two-columns">
         <SelectField {...form.field('category', t('campaigns.category'))} hint={t('campaigns.categoryHint')}>
           {CATEGORIES.map((c) => (

@@ -14,8 +14,16 @@ import { useForm } from '../../../ui/useForm.ts';
 import { formatRate } from '../../account/orders/money.ts';
 import { sharedSections } from '../access.ts';
 import { useStaff } from '../context.ts';
+import { withFormFields } from '../form-errors.ts';
 
 type Settings = ApiData<'/api/orgs/{orgId}/payments/settings', 'get'>;
+
+// The API names the Stripe keys inside `stripe`; the form's fields are flat.
+const STRIPE_FIELDS = {
+  'stripe.secretKey': 'secretKey',
+  'stripe.webhookSecret': 'webhookSecret',
+  'stripe.publishableKey': 'publishableKey',
+};
 
 /** A rate in thousandths of a percent as typed in percent (`9,975` → 9975), or null. */
 function parseRate(text: string): number | null {
@@ -128,11 +136,13 @@ function StripeForm({
   const form = useForm('stripe', { secretKey: '', webhookSecret: '', publishableKey: '' });
   const save = (stripe: { secretKey: string; webhookSecret: string; publishableKey: string } | null) =>
     form.handleSubmit(async () => {
-      const saved = await call(
-        api.PUT('/api/orgs/{orgId}/payments/settings', {
-          params: { path: { orgId: org.id } },
-          body: { stripe },
-        }),
+      const saved = await withFormFields(STRIPE_FIELDS, () =>
+        call(
+          api.PUT('/api/orgs/{orgId}/payments/settings', {
+            params: { path: { orgId: org.id } },
+            body: { stripe },
+          }),
+        ),
       );
       form.setValues({ secretKey: '', webhookSecret: '', publishableKey: '' });
       onSaved(saved, stripe ? t('paymentSettings.stripeSaved') : t('paymentSettings.stripeReset'));

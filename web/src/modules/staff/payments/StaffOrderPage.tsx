@@ -83,7 +83,7 @@ function MarkPaid({ order, onDone }: { order: Order; onDone: Done }) {
           <option value="debit">{t('orders.methods.debit')}</option>
         </SelectField>
         {split && (
-          <SelectField {...form.field('plan', t('pay.planLegend'))}>
+          <SelectField {...form.field('plan', t('staffOrders.plan'))}>
             <option value="1">{t('pay.planFull', { amount: formatMoney(order.balanceCents) })}</option>
             <option value="2">
               {t('staffOrders.planFirst', { amount: formatMoney(splitInstalments(order.totalCents)[0]) })}
