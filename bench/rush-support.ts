@@ -39,7 +39,13 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 /** Seeds a town, an open season, `activityCount` activities sharing `places`, and `count` residents. */
 export async function seedRush(
   db: Database,
-  options: { count: number; places: number; activityCount: number; priceCents?: number; waitingRoomPerMinute?: number },
+  options: {
+    count: number;
+    places: number;
+    activityCount: number;
+    priceCents?: number;
+    waitingRoomPerMinute?: number;
+  },
 ): Promise<RushSetup> {
   const orgId = newId();
   const geo = String(70000 + Math.floor(Math.random() * 20000));

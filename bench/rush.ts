@@ -60,7 +60,12 @@ process.stdout.write(
 );
 let db = await open();
 const t0 = performance.now();
-const setup = await seedRush(db.db, { count: N, places: M, activityCount: K, waitingRoomPerMinute: ROOM || undefined });
+const setup = await seedRush(db.db, {
+  count: N,
+  places: M,
+  activityCount: K,
+  waitingRoomPerMinute: ROOM || undefined,
+});
 process.stdout.write(`setup (not timed): ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 if (!databaseUrl) await db.close();
 
@@ -111,18 +116,26 @@ const worker = async () => {
       // The opening-day queue: one place per registrant, in arrival order, then wait for the turn.
       for (;;) {
         try {
-          const res = await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/seasons/${setup.seasonId}/queue`, {
-            method: 'POST',
-            dispatcher,
-            headers: registrantHeaders(r, csrf),
-          });
+          const res = await undiciFetch(
+            `${base}/api/citizen/orgs/${setup.orgId}/seasons/${setup.seasonId}/queue`,
+            {
+              method: 'POST',
+              dispatcher,
+              headers: registrantHeaders(r, csrf),
+            },
+          );
           const text = await res.text();
           if (res.status === 503 || res.status === 429) {
             retries++;
             await new Promise((w) => setTimeout(w, 100));
             continue;
           }
-          const standing = JSON.parse(text) as { token: string; waitSeconds: number; admitAt: string; position: number };
+          const standing = JSON.parse(text) as {
+            token: string;
+            waitSeconds: number;
+            admitAt: string;
+            position: number;
+          };
           joinLatencies.push(performance.now() - arrivedAt);
           ticket = standing.token;
           position = standing.position;
@@ -141,7 +154,10 @@ const worker = async () => {
         const res = await undiciFetch(`${base}/api/citizen/orgs/${setup.orgId}/checkout`, {
           method: 'POST',
           dispatcher,
-          headers: { ...registrantHeaders(r, csrf, `rush-${i}-${r.accountId}`), ...(ticket ? { 'x-queue-token': ticket } : {}) },
+          headers: {
+            ...registrantHeaders(r, csrf, `rush-${i}-${r.accountId}`),
+            ...(ticket ? { 'x-queue-token': ticket } : {}),
+          },
           body: JSON.stringify({ items: [{ activityId, personId: r.personId }], acceptWaitlist: true }),
         });
         const text = await res.text();

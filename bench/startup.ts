@@ -21,11 +21,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function timeToFirstAnswer(command: string[], env: Record<string, string>, url: string): Promise<number> {
+async function timeToFirstAnswer(
+  command: string[],
+  env: Record<string, string>,
+  url: string,
+): Promise<number> {
   const started = performance.now();
   const [bin = 'node', ...args] = command;
   // Its own process group, so that npm, the shell it starts and the server all stop together.
-  const child = spawn(bin, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const child = spawn(bin, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);

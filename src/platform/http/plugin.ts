@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/static';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, renderMessage } from './errors.ts';
 import { type Locale, localeFromHeader } from './locale.ts';
@@ -105,7 +105,10 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { spaIndex?: b
     const path = request.url.split('?')[0] ?? '';
     // The web app's client-side routes all answer with its index page (served by @fastify/static).
     const isPage =
-      opts.spaIndex && request.method === 'GET' && !/^\/(api|feeds|open311)\//.test(path) && !path.includes('.');
+      opts.spaIndex &&
+      request.method === 'GET' &&
+      !/^\/(api|feeds|open311)\//.test(path) &&
+      !path.includes('.');
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return sendError(reply, request, 404, 'route.not_found');
   });

@@ -63,7 +63,9 @@ describe('a server killed during a rush', () => {
               method: 'POST',
               headers: registrantHeaders(r, csrf, `crash-test-${i}`),
               body: JSON.stringify({
-                items: [{ activityId: setup.activityIds[i % setup.activityIds.length], personId: r.personId }],
+                items: [
+                  { activityId: setup.activityIds[i % setup.activityIds.length], personId: r.personId },
+                ],
                 acceptWaitlist: true,
               }),
             });

@@ -10,7 +10,7 @@ import { Loading } from '../../ui/Loadable.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { SectionNav } from '../../ui/SectionNav.tsx';
 import { SECTION_PATHS, sharedSections } from './access.ts';
-import { areasFor } from './areas.ts';
+import { areasFor, LIVE_AREAS } from './areas.ts';
 import type { StaffContext } from './context.ts';
 
 /** The back-office frame: organisation switcher, navigation by role, and the page. */
@@ -106,7 +106,7 @@ export function StaffLayout() {
                     links: areas.map((area) => ({
                       to: `${base}/modules/${area}`,
                       label: t(`areas.${area}.title`),
-                      note: `(${t('common.comingSoon')})`,
+                      note: LIVE_AREAS.has(area) ? undefined : `(${t('common.comingSoon')})`,
                     })),
                   },
                 ]
