@@ -98,7 +98,10 @@ type Outcome = {
   retries: number;
   ids: string[];
   states: string[];
+  queued: number;
+  position: number;
 };
+const joinLatencies: number[] = [];
 const outcomes: Outcome[] = [];
 let next = 0;
 const started = performance.now();
@@ -142,7 +145,9 @@ const worker = async () => {
           const wait = Date.parse(standing.admitAt) - Date.now();
           if (wait > 0) await new Promise((w) => setTimeout(w, wait));
           break;
-        } catch {
+        } catch (error) {
+          // A refusal (not a dropped connection) is a bug of the run, not load: stop loudly.
+          if (error instanceof Error && error.message.startsWith('join answered')) throw error;
           retries++;
           await new Promise((w) => setTimeout(w, 100));
         }
@@ -198,6 +203,8 @@ const worker = async () => {
             retries,
             ids: [],
             states: [],
+            queued: sentAt - arrivedAt,
+            position,
           });
           break;
         }
