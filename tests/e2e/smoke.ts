@@ -616,15 +616,15 @@ async function run(
   });
   await axe(page, 'staff dashboard (recreation)');
 
-  await check('their module area is shown as a coming module', async () => {
+  await check('their module area opens (recreation has its own staff pages)', async () => {
     await page
       .getByRole('link', { name: /Loisirs et inscriptions/ })
       .first()
       .click();
-    await expectHeading(page, /^Loisirs et inscriptions$/);
-    await page.getByText('Module à venir').waitFor();
+    await page.waitForURL(/\/staff\/joliette\/modules\/recreation/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
   });
-  await axe(page, 'staff module placeholder');
+  await axe(page, 'staff module area (recreation)');
 
   await check('staff sign out', async () => {
     await signOut(page);
