@@ -102,6 +102,7 @@ type Outcome = {
   position: number;
 };
 const joinLatencies: number[] = [];
+const sampleErrors = new Map<number, string>();
 const outcomes: Outcome[] = [];
 let next = 0;
 const started = performance.now();
@@ -125,6 +126,7 @@ const worker = async () => {
               method: 'POST',
               dispatcher,
               headers: registrantHeaders(r, csrf),
+              body: '{}',
             },
           );
           const text = await res.text();
@@ -133,6 +135,7 @@ const worker = async () => {
             await new Promise((w) => setTimeout(w, 100));
             continue;
           }
+          if (res.status !== 200) throw new Error(`join answered ${res.status}: ${text}`);
           const standing = JSON.parse(text) as {
             token: string;
             waitSeconds: number;
@@ -166,6 +169,8 @@ const worker = async () => {
           body: JSON.stringify({ items: [{ activityId, personId: r.personId }], acceptWaitlist: true }),
         });
         const text = await res.text();
+        if (res.status !== 201 && !sampleErrors.has(res.status))
+          sampleErrors.set(res.status, text.slice(0, 300));
         // Shed by the server (503) or already in progress from a retried request (409 idempotency): retry the same key.
         if (
           (res.status === 503 ||
@@ -295,6 +300,7 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const line = (label: string, value: string) => process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
 process.stdout.write(`\nResults (${kind})\n`);
+for (const [status, text] of sampleErrors) line(`sample answer ${status}`, text);
 line('answers by status', [...byStatus].map(([s, n]) => `${s}: ${n}`).join(', '));
 line('retries after 503/429 (server shedding)', String(outcomes.reduce((s, o) => s + o.retries, 0)));
 line('registrations/s (acknowledged, end to end)', rate.toFixed(1));
@@ -309,6 +315,15 @@ line(
   'waitlist pairs in arrival order',
   `${inOrder} / ${pairs} (${pairs ? ((100 * inOrder) / pairs).toFixed(1) : '100.0'} %), worst inversion ${ms(maxLagMs)}`,
 );
+if (ROOM) {
+  const joins = [...joinLatencies].sort((a, b) => a - b);
+  const queued = acknowledged.map((o) => o.queued).sort((a, b) => a - b);
+  line('waiting room: join latency p50 / p99', `${ms(quantile(joins, 0.5))} / ${ms(quantile(joins, 0.99))}`);
+  line(
+    'waiting room: time in queue p50 / max',
+    `${ms(quantile(queued, 0.5))} / ${ms(queued[queued.length - 1] ?? 0)}`,
+  );
+}
 line(
   'raw rate of the place-taking UPDATE',
   `${rawRate.toFixed(0)} statements/s (${rawTaken} places, ${lanes} at once)`,

@@ -5,8 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// citizen-registrations.ts (issue 4) joins this list when its module is finished; it was mid-work at the last stop.
-const SUITES = ['smoke.ts', 'citizen-requests.ts', 'portal-permits.ts'];
+const SUITES = ['smoke.ts', 'citizen-requests.ts', 'portal-permits.ts', 'citizen-registrations.ts'];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 

@@ -160,6 +160,13 @@ async function noErrorShown(page: Page): Promise<void> {
     throw new Error(`the page shows an error: ${await errors.first().textContent()}`);
 }
 
+/** Waits until no part of the page is still loading (a page may show several loading lines at once). */
+async function loaded(page: Page): Promise<void> {
+  // A string predicate (waitForFunction) would be refused by the page's Content-Security-Policy.
+  const loading = page.locator('main .loading');
+  while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
+}
+
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
   await expectHeading(page, /^Se connecter$/);
@@ -238,7 +245,7 @@ async function residentServices(page: Page): Promise<boolean> {
       .getByRole('link', { name: /^Messages/ })
       .click();
     await expectHeading(page, /^Boîte de réception$/);
-    await page.locator('main .loading').waitFor({ state: 'detached' });
+    await loaded(page);
     await noErrorShown(page);
     const { unread } = await inPage<{ unread: number }>(
       page,
@@ -581,7 +588,7 @@ async function run(
         .getByRole('link', { name: link })
         .click();
       await expectHeading(page, title);
-      await page.locator('main .loading').waitFor({ state: 'detached' });
+      await loaded(page);
       await noErrorShown(page);
     });
     if (shown) await axe(page, `account: ${link}`);
@@ -616,15 +623,18 @@ async function run(
   });
   await axe(page, 'staff dashboard (recreation)');
 
-  await check('their module area opens (recreation has its own staff pages)', async () => {
+  // The recreation module now has its own pages; the placeholder of modules still to come is checked
+  // below with the administrator.
+  const area = await check('their module area (recreation) opens from the back-office', async () => {
     await page
       .getByRole('link', { name: /Loisirs et inscriptions/ })
       .first()
       .click();
-    await page.waitForURL(/\/staff\/joliette\/modules\/recreation/);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectHeading(page, /^Loisirs/);
+    await loaded(page);
+    await noErrorShown(page);
   });
-  await axe(page, 'staff module area (recreation)');
+  if (area) await axe(page, 'staff module area (recreation)');
 
   await check('staff sign out', async () => {
     await signOut(page);
@@ -642,6 +652,13 @@ async function run(
     });
     await axe(page, 'staff dashboard (administrator)');
     const nav = page.getByRole('navigation', { name: 'Sections de l’espace employés' });
+
+    const coming = await check('a module area without pages yet is announced as coming', async () => {
+      await nav.getByRole('link', { name: /Tableaux de bord des élus/ }).click();
+      await expectHeading(page, /^Tableaux de bord des élus$/);
+      await page.getByText('Module à venir').waitFor();
+    });
+    if (coming) await axe(page, 'staff module placeholder');
 
     await check('the administrator gives the clerk role to the resident', async () => {
       await nav.getByRole('link', { name: 'Personnel et rôles' }).click();
@@ -679,7 +696,7 @@ async function run(
     const outbox = await check('the outbox opens', async () => {
       await nav.getByRole('link', { name: 'Boîte d’envoi' }).click();
       await expectHeading(page, /^Boîte d’envoi$/);
-      await page.locator('main .loading').waitFor({ state: 'detached' });
+      await loaded(page);
       await noErrorShown(page);
     });
     if (outbox) await axe(page, 'administration: outbox');
@@ -795,7 +812,7 @@ async function run(
       ] as const) {
         await small.goto(path);
         await expectHeading(small, title);
-        await small.locator('main .loading').waitFor({ state: 'detached' });
+        await loaded(small);
         await noHorizontalScroll(small);
       }
     },

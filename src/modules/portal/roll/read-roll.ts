@@ -128,11 +128,12 @@ export async function* readRoll(
       first = false;
     }
     parser.write(text);
-    if (failure) throw failure;
+    // What came before a fault is handed on first (the header, for the summary); the fault then stops all.
     while (ready.length) yield ready.shift() as RollItem;
+    if (failure) throw failure;
   }
   parser.close();
   if (!failure && stack.length === 0 && !headerSent) sendHeader();
-  if (failure) throw failure;
   while (ready.length) yield ready.shift() as RollItem;
+  if (failure) throw failure;
 }

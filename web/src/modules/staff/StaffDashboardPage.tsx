@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { orgName } from '../../app/org.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { SECTION_PATHS, sharedSections } from './access.ts';
-import { areasFor } from './areas.ts';
+import { areasFor, LIVE_AREAS } from './areas.ts';
 import { useStaff } from './context.ts';
 
 /** The back-office home of one organisation: the person's roles and where they lead. */
@@ -63,14 +63,16 @@ export function StaffDashboardPage() {
           <ul className="card-grid">
             {areas.map((area) => (
               <li key={area}>
-                <div className="card card--muted">
+                <div className={LIVE_AREAS.has(area) ? 'card' : 'card card--muted'}>
                   <h3>
                     <Link to={`${base}/modules/${area}`}>{t(`areas.${area}.title`)}</Link>
                   </h3>
                   <p>{t(`areas.${area}.description`)}</p>
-                  <p>
-                    <span className="badge badge--coming">{t('common.comingSoon')}</span>
-                  </p>
+                  {!LIVE_AREAS.has(area) && (
+                    <p>
+                      <span className="badge badge--coming">{t('common.comingSoon')}</span>
+                    </p>
+                  )}
                 </div>
               </li>
             ))}

@@ -10,13 +10,10 @@ import { Loading } from '../../ui/Loadable.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { SectionNav } from '../../ui/SectionNav.tsx';
 import { SECTION_PATHS, sharedSections } from './access.ts';
-import { areasFor } from './areas.ts';
+import { areasFor, LIVE_AREAS } from './areas.ts';
 import type { StaffContext } from './context.ts';
 
 /** The back-office frame: organisation switcher, navigation by role, and the page. */
-
-// Module areas whose staff pages exist; the others still show the placeholder page.
-const LIVE_AREAS = new Set<string>(['recreation', 'requests', 'urban_planning']);
 export function StaffLayout() {
   const { t, i18n } = useTranslation();
   const { orgSlug } = useParams();

@@ -16,6 +16,9 @@ export const AREAS = [
 ] as const satisfies readonly Role[];
 export type Area = (typeof AREAS)[number];
 
+/** Module areas whose staff pages exist; the others still show the placeholder page. */
+export const LIVE_AREAS: ReadonlySet<Area> = new Set<Area>(['recreation', 'requests', 'urban_planning']);
+
 /** Every role that can be given, administrators first. */
 export const ROLES: readonly Role[] = ['admin', ...AREAS];
 
