@@ -2,124 +2,28 @@
 // Browser smoke test: starts the real server with demo data on a free port, drives Debian's Chromium through
 // the web app (town, language, resident, staff, administrator), and runs axe-core (WCAG 2.x A/AA) on every
 // page it visits. Prints one line per check and ends with "N passed, N failed"; exits 1 on any failure.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  assert,
+  axe,
+  check,
+  expectHeading,
+  inPage,
+  noBrowserProblems,
+  noHorizontalScroll,
+  PASSWORD,
+  runSuite,
+  STEP_TIMEOUT,
+  type SuiteServer,
+  totpSecretOf as serverTotpSecret,
+  watch,
+} from './support.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(require.resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PASSWORD = 'Erable-Fleuve-2026';
 const RESIDENT = 'resident@demo.civique.ca';
 const STAFF = 'loisirs.joliette@demo.civique.ca';
 const ADMIN = 'admin.joliette@demo.civique.ca';
 const INSTALLATION_ADMIN = 'admin@demo.civique.ca';
-const STEP_TIMEOUT = 15_000;
-
-const results: Array<{ name: string; ok: boolean }> = [];
-const browserProblems: string[] = [];
-
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-async function check(name: string, run: () => Promise<void>): Promise<boolean> {
-  try {
-    await run();
-    results.push({ name, ok: true });
-    log(`✓ ${name}`);
-    return true;
-  } catch (error) {
-    results.push({ name, ok: false });
-    const message = error instanceof Error ? error.message : String(error);
-    log(`✗ ${name}\n    ${message.split('\n').slice(0, 8).join('\n    ')}`);
-    return false;
-  }
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(`${base}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no answer from ${base}/api/health within ${timeoutMs / 1000} s`);
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/**
- * Evaluates an expression in the page. Expressions are strings because this file is type-checked with
- * Node's types only (no DOM library); page.evaluate runs them through the DevTools protocol, outside the
- * page's Content-Security-Policy.
- */
-async function inPage<T>(page: Page, expression: string): Promise<T> {
-  return (await page.evaluate(expression)) as T;
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Runs axe-core on the page as it is now; any WCAG A/AA violation fails. */
-async function axe(page: Page, label: string): Promise<void> {
-  await check(`axe: ${label}`, async () => {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await inPage<Violation[]>(
-      page,
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) =>
-        result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-        })))`,
-    );
-    assert(
-      violations.length === 0,
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`).join('\n'),
-    );
-  });
-}
 
 async function heading(page: Page): Promise<string> {
   const h1 = page.locator('main h1');
@@ -127,31 +31,8 @@ async function heading(page: Page): Promise<string> {
   return ((await h1.textContent()) ?? '').trim();
 }
 
-async function expectHeading(page: Page, expected: RegExp): Promise<void> {
-  await page.locator('main h1', { hasText: expected }).waitFor({ timeout: STEP_TIMEOUT });
-}
-
 async function focusedIsHeading(page: Page): Promise<boolean> {
   return inPage<boolean>(page, `document.activeElement?.tagName === 'H1'`);
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const sizes = await inPage<{ scroll: number; viewport: number }>(
-    page,
-    '({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })',
-  );
-  assert(sizes.scroll <= sizes.viewport, `page is ${sizes.scroll}px wide in a ${sizes.viewport}px viewport`);
-}
-
-function watch(page: Page): void {
-  page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    // HTTP errors the app handles (401 on a wrong password…) are logged by Chromium as "Failed to load resource".
-    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) {
-      browserProblems.push(`console: ${text}`);
-    }
-  });
 }
 
 async function noErrorShown(page: Page): Promise<void> {
@@ -167,7 +48,7 @@ async function loaded(page: Page): Promise<void> {
   while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
+async function signInFromMenu(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
   await expectHeading(page, /^Se connecter$/);
   await page.getByLabel('Adresse courriel').fill(email);
@@ -176,7 +57,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 }
 
 async function signInWithTotp(page: Page, email: string, secret: string): Promise<void> {
-  await signIn(page, email, PASSWORD);
+  await signInFromMenu(page, email, PASSWORD);
   const field = page.getByLabel('Code de l’application d’authentification');
   await field.waitFor();
   await field.fill(await generate({ secret }));
@@ -477,11 +358,8 @@ async function adminServices(page: Page, residentPaid: boolean): Promise<void> {
   if (searched) await axe(page, 'staff: address register with map');
 }
 
-async function run(
-  base: string,
-  browser: Browser,
-  totpSecretOf: (email: string) => string | undefined,
-): Promise<void> {
+async function run(browser: Browser, { base, output }: SuiteServer): Promise<void> {
+  const totpSecretOf = (email: string) => serverTotpSecret(output(), email);
   const totpSecret = totpSecretOf(ADMIN);
   const context: BrowserContext = await browser.newContext({ baseURL: base, locale: 'fr-CA' });
   context.setDefaultTimeout(STEP_TIMEOUT);
@@ -610,7 +488,7 @@ async function run(
   await axe(page, 'home (signed out)');
 
   await check('recreation staff sign in and open the back-office', async () => {
-    await signIn(page, STAFF, PASSWORD);
+    await signInFromMenu(page, STAFF, PASSWORD);
     await expectHeading(page, /^Profil$/);
     await page.getByRole('link', { name: 'Espace employés' }).click();
     await expectHeading(page, /^Espace employés — Joliette$/);
@@ -820,70 +698,7 @@ async function run(
   if (narrowAccount) await axe(small, 'my payments at 320 px');
   await narrow.close();
 
-  await check('no JavaScript error or Content-Security-Policy violation in the browser', async () => {
-    assert(browserProblems.length === 0, browserProblems.join('\n'));
-  });
+  await noBrowserProblems();
 }
 
-async function main(): Promise<number> {
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'civique-e2e-'));
-  let output = '';
-  const server = spawn(process.execPath, ['src/main.ts', 'serve', '--demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const stop = () => {
-    server.kill('SIGKILL');
-  };
-  process.once('exit', stop);
-
-  let browser: Browser | undefined;
-  try {
-    const started = await check('the server starts with demo data and answers /api/health', async () => {
-      await waitForHealth(base, server, 180_000);
-    });
-    if (!started) {
-      log(output.split('\n').slice(-20).join('\n'));
-      return 1;
-    }
-    // The server prints each demo sign-in, with the TOTP secret of those that have two-factor on.
-    const totpSecretOf = (email: string) =>
-      new RegExp(`\\s${email.replace(/[.]/g, '\\.')}\\s[^\\n]*\\n\\s*TOTP:\\s*([A-Z2-7]+)`).exec(output)?.[1];
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await run(base, browser, totpSecretOf);
-  } catch (error) {
-    results.push({ name: 'smoke test run', ok: false });
-    log(`✗ smoke test stopped: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    process.removeListener('exit', stop);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  const failed = results.filter((r) => !r.ok).length;
-  log(`${results.length - failed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
-}
-
-process.exit(await main());
+await runSuite('smoke', run);
