@@ -2,6 +2,7 @@
 // window is open, a few activities, and many residents with their sessions, written straight to the
 // database (setup, not timed); a real server process; and one registration over HTTP.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { activities, seasons } from '../src/modules/citizen/activities/schema.ts';
@@ -45,6 +46,8 @@ export async function seedRush(
     activityCount: number;
     priceCents?: number;
     waitingRoomPerMinute?: number;
+    /** When registration opens (default: a minute ago); the waiting room itself is open from a minute ago. */
+    opensAt?: Date;
   },
 ): Promise<RushSetup> {
   const orgId = newId();
@@ -68,8 +71,8 @@ export async function seedRush(
     nameEn: 'Day camp 2027',
     startsOn: '2027-06-28',
     endsOn: '2027-08-20',
-    residentOpensAt: new Date(now - 60_000),
-    nonResidentOpensAt: new Date(now - 60_000),
+    residentOpensAt: options.opensAt ?? new Date(now - 60_000),
+    nonResidentOpensAt: options.opensAt ?? new Date(now - 60_000),
     closesAt: new Date(now + 7 * 86_400_000),
     waitingRoomPerMinute: options.waitingRoomPerMinute ?? null,
     waitingRoomFrom: options.waitingRoomPerMinute ? new Date(now - 60_000) : null,
@@ -207,6 +210,45 @@ export async function stopServerProcess(
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * CPU time (user + system, in ms) used so far by a process, from /proc (Linux), or null elsewhere. The
+ * machine may be shared: CPU time per registration does not depend on how busy the other processes keep
+ * the cores, where throughput and latency do.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command name), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time (ms) used so far by the PostgreSQL backends connected to a database (by their process title). */
+export function databaseBackendsCpuMs(database: string): number | null {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let cmdline: string;
+      try {
+        cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmdline.startsWith('postgres: ') || !cmdline.includes(` ${database} `)) continue;
+      total += processCpuMs(Number(entry)) ?? 0;
+    }
+    return total;
+  } catch {
+    return null;
+  }
 }
 
 /** A CSRF token and the cookie it belongs to (one pair serves every registrant: it is not tied to a session). */

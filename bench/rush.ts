@@ -10,8 +10,11 @@
 //   --waiting-room 3000   each registrant first takes a place in the opening-day queue (3,000 admissions a
 //                         minute), waits for its turn, then registers; latencies are then those of the
 //                         registration itself, and the time spent in the queue is reported apart.
+//   --opens-in 45         with the waiting room: registration opens 45 s after the setup (default), so that
+//                         registrants queue before the opening as they do on a real opening day; the
+//                         registrations/s are then counted from the opening.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -23,7 +26,9 @@ import { newId } from '../src/platform/db/ids.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import {
   csrfPair,
+  databaseBackendsCpuMs,
   freePort,
+  processCpuMs,
   registrantHeaders,
   seedRush,
   startServerProcess,
@@ -40,6 +45,7 @@ const M = arg('places', 500);
 const K = arg('activities', 5);
 const C = Math.min(N, arg('concurrency', 2000));
 const ROOM = arg('waiting-room', 0);
+const OPENS_IN = ROOM ? arg('opens-in', 45) : 0;
 const databaseUrl = process.env.DATABASE_URL;
 const kind = databaseUrl ? 'PostgreSQL' : 'PGlite';
 const dataDir = mkdtempSync(join(tmpdir(), 'civique-rush-'));
@@ -60,11 +66,14 @@ process.stdout.write(
 );
 let db = await open();
 const t0 = performance.now();
+const opensAt = performance.now() + OPENS_IN * 1000;
+const opensAtWall = Date.now() + OPENS_IN * 1000;
 const setup = await seedRush(db.db, {
   count: N,
   places: M,
   activityCount: K,
   waitingRoomPerMinute: ROOM || undefined,
+  opensAt: OPENS_IN ? new Date(opensAtWall) : undefined,
 });
 process.stdout.write(`setup (not timed): ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 if (!databaseUrl) await db.close();
@@ -105,6 +114,10 @@ const joinLatencies: number[] = [];
 const sampleErrors = new Map<number, string>();
 const outcomes: Outcome[] = [];
 let next = 0;
+const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : '';
+const serverCpuAtStart = processCpuMs(server.pid);
+const databaseCpuAtStart = databaseUrl ? databaseBackendsCpuMs(databaseName) : null;
+const loadAtStart = loadavg();
 const started = performance.now();
 const worker = async () => {
   for (;;) {
@@ -220,6 +233,11 @@ const worker = async () => {
 };
 await Promise.all(Array.from({ length: C }, worker));
 const elapsed = (performance.now() - started) / 1000;
+const loadAtEnd = loadavg();
+const serverCpuMs =
+  serverCpuAtStart === null ? null : (processCpuMs(server.pid) ?? serverCpuAtStart) - serverCpuAtStart;
+const databaseCpuMs =
+  databaseCpuAtStart === null ? null : (databaseBackendsCpuMs(databaseName) ?? 0) - databaseCpuAtStart;
 await dispatcher.close();
 await stopServerProcess(server);
 
@@ -227,7 +245,11 @@ const acknowledged = outcomes.filter((o) => o.status === 201);
 const latencies = acknowledged.map((o) => o.latency).sort((a, b) => a - b);
 const byStatus = new Map<number, number>();
 for (const o of outcomes) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
-const rate = acknowledged.length / elapsed;
+// With a waiting room, registrations start at the opening: the rate is counted from it.
+const lastDone = Math.max(...acknowledged.map((o) => o.sentAt + o.latency));
+const rate = OPENS_IN
+  ? acknowledged.length / ((lastDone - Math.max(started, opensAt)) / 1000)
+  : acknowledged.length / elapsed;
 
 if (!databaseUrl) db = await open();
 const ackIds = acknowledged.flatMap((o) => o.ids);
@@ -308,6 +330,20 @@ line(
   'latency p50 / p95 / p99',
   `${ms(quantile(latencies, 0.5))} / ${ms(quantile(latencies, 0.95))} / ${ms(quantile(latencies, 0.99))}`,
 );
+line(
+  'load average (1 min) at start / end',
+  `${loadAtStart[0]?.toFixed(2)} / ${loadAtEnd[0]?.toFixed(2)} on ${availableParallelism()} cores`,
+);
+if (serverCpuMs !== null)
+  line(
+    'server CPU per answered registration',
+    `${(serverCpuMs / Math.max(1, outcomes.length)).toFixed(2)} ms`,
+  );
+if (databaseCpuMs !== null)
+  line(
+    'PostgreSQL backends CPU per registration',
+    `${(databaseCpuMs / Math.max(1, outcomes.length)).toFixed(2)} ms (connections alive at both ends)`,
+  );
 line('places taken vs capacity', `${taken} / ${capacity}`);
 line('overbooking', String(overbooked));
 line('acknowledged missing after the run', String(ackIds.length - found));
@@ -316,6 +352,7 @@ line(
   `${inOrder} / ${pairs} (${pairs ? ((100 * inOrder) / pairs).toFixed(1) : '100.0'} %), worst inversion ${ms(maxLagMs)}`,
 );
 if (ROOM) {
+  line('waiting room: registration opened after', `${((opensAt - started) / 1000).toFixed(1)} s of queueing`);
   const joins = [...joinLatencies].sort((a, b) => a - b);
   const queued = acknowledged.map((o) => o.queued).sort((a, b) => a - b);
   line('waiting room: join latency p50 / p99', `${ms(quantile(joins, 0.5))} / ${ms(quantile(joins, 0.99))}`);

@@ -15,6 +15,7 @@ import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
 import { httpPlatform } from './platform/http/plugin.ts';
+import { StripeCspState } from './platform/payments/content-security.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 /** What the application needs from the outside; tests build their own. */
@@ -39,14 +40,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(httpPlatform, { spaIndex: hasWeb });
   await app.register(openApi);
   await app.register(observability, { database });
+  // Stripe.js (script, card and 3-D Secure frames, API calls) is allowed only once Stripe is configured, by
+  // the installation or by one organisation; the pages need it nowhere else.
+  const stripeCsp = new StripeCspState(database.db, config.stripe);
+  app.decorate('stripeCsp', stripeCsp);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) await stripeCsp.refreshIfStale();
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        scriptSrc: ["'self'", () => stripeCsp.sources('scriptSrc')],
+        connectSrc: ["'self'", () => stripeCsp.sources('connectSrc')],
+        frameSrc: ["'self'", () => stripeCsp.sources('frameSrc')],
         workerSrc: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
@@ -110,5 +119,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    stripeCsp: StripeCspState;
   }
 }

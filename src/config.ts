@@ -21,6 +21,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   /** Map tiles: a URL template (`https://…/{z}/{x}/{y}.png`); absent means maps drawn on a plain background. */
   map: { tileUrl: string | undefined; attribution: string | undefined };
+  /** OSRM server for on-demand transit travel times; absent means straight-line distance × detour factor. */
+  osrmUrl: string | undefined;
   /** Largest accepted upload, in bytes. */
   uploadMaxBytes: number;
   /** clamd to scan uploads with; absent means uploads are stored unscanned. */
@@ -136,6 +138,12 @@ export const ENV_VARS: ReadonlyArray<{ name: string; default: string; fr: string
     default: '(aucun / none)',
     fr: 'Mention de source des tuiles affichée sur les cartes',
     en: 'Tile source attribution shown on maps',
+  },
+  {
+    name: 'OSRM_URL',
+    default: '(aucun / none)',
+    fr: 'Serveur OSRM (services table et route) pour les temps de parcours du transport à la demande; sans lui, distance à vol d’oiseau × facteur de détour',
+    en: 'OSRM server (table and route services) for on-demand transit travel times; without it, straight-line distance × detour factor',
   },
   {
     name: 'UPLOAD_MAX_BYTES',
@@ -306,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitMax: int('RATE_LIMIT_MAX', env.RATE_LIMIT_MAX, 600),
     env: nodeEnv,
     map: { tileUrl: mapTileUrl(env.MAP_TILE_URL), attribution: env.MAP_ATTRIBUTION || undefined },
+    osrmUrl: env.OSRM_URL ? env.OSRM_URL.replace(/\/$/, '') : undefined,
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
     clamav: env.CLAMAV_HOST
       ? { host: env.CLAMAV_HOST, port: int('CLAMAV_PORT', env.CLAMAV_PORT, 3310) }

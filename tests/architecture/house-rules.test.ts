@@ -43,6 +43,8 @@ const INSTALLATION_WIDE = new Set([
   'notification_suppressions',
   'push_subscriptions',
   'audit_log',
+  // Reference classification (NOC 2021), the same for every organisation.
+  'noc_classes',
 ]);
 
 describe('house rules', () => {

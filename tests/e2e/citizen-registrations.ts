@@ -5,129 +5,23 @@
 // too-young child is refused with a clear message while the cart is kept; the citizen card shows on the
 // phone view; staff see the attendance list and the statistics. axe-core (WCAG 2.x A/AA) runs on every page.
 // Prints one line per check and ends with "N passed, N failed".
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  assert,
+  axe,
+  check,
+  expectHeading,
+  noBrowserProblems,
+  noHorizontalScroll,
+  runSuite,
+  STEP_TIMEOUT,
+  type SuiteServer,
+  signIn,
+  watch,
+} from './support.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(require.resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PASSWORD = 'Erable-Fleuve-2026';
 const RESIDENT = 'resident@demo.civique.ca';
 const STAFF = 'loisirs.joliette@demo.civique.ca';
-const STEP_TIMEOUT = 20_000;
-
-const results: Array<{ name: string; ok: boolean }> = [];
-const browserProblems: string[] = [];
-
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
-async function check(name: string, run: () => Promise<void>): Promise<boolean> {
-  try {
-    await run();
-    results.push({ name, ok: true });
-    log(`✓ ${name}`);
-    return true;
-  } catch (error) {
-    results.push({ name, ok: false });
-    const message = error instanceof Error ? error.message : String(error);
-    log(`✗ ${name}\n    ${message.split('\n').slice(0, 8).join('\n    ')}`);
-    return false;
-  }
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no answer from ${base}/api/health within ${timeoutMs / 1000} s`);
-}
-
-// Expressions are strings: this file is type-checked with Node's types only (no DOM library).
-async function inPage<T>(page: Page, expression: string): Promise<T> {
-  return (await page.evaluate(expression)) as T;
-}
-
-async function axe(page: Page, label: string): Promise<void> {
-  await check(`axe: ${label}`, async () => {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await inPage<
-      Array<{ id: string; impact: string | null; help: string; targets: string[] }>
-    >(
-      page,
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) =>
-        result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) })))`,
-    );
-    assert(
-      violations.length === 0,
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`).join('\n'),
-    );
-  });
-}
-
-async function expectHeading(page: Page, expected: RegExp): Promise<void> {
-  await page.locator('main h1', { hasText: expected }).waitFor({ timeout: STEP_TIMEOUT });
-}
-
-function watch(page: Page): void {
-  page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' && !text.startsWith('Failed to load resource'))
-      browserProblems.push(`console: ${text}`);
-  });
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel(/^(Adresse courriel|E-mail address)$/).fill(email);
-  await page.getByLabel(/^(Mot de passe|Password)$/).fill(PASSWORD);
-  await page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
-  await expectHeading(page, /^(Profil|Profile)$/);
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const sizes = await inPage<{ scroll: number; viewport: number; wide: string[] }>(
-    page,
-    `({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth,
-        wide: [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth)
-          .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)) })`,
-  );
-  assert(
-    sizes.scroll <= sizes.viewport,
-    `page is ${sizes.scroll}px wide in a ${sizes.viewport}px viewport: ${sizes.wide.join(', ')}`,
-  );
-}
 
 /** Adds each child to the cart from an activity's page (found by its code in the catalogue). */
 async function addChildren(
@@ -149,7 +43,7 @@ async function addChildren(
   }
 }
 
-async function run(base: string, browser: Browser): Promise<void> {
+async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   const context = await browser.newContext({ baseURL: base, locale: 'fr-CA' });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
@@ -166,6 +60,14 @@ async function run(base: string, browser: Browser): Promise<void> {
     },
   );
   await axe(page, 'catalogue (French)');
+
+  await check('the town’s home page leads to recreation', async () => {
+    await page.evaluate(() => localStorage.setItem('civique.town', 'joliette'));
+    await page.goto('/');
+    await expectHeading(page, /Joliette/);
+    await page.getByRole('link', { name: 'Loisirs et inscriptions' }).click();
+    await expectHeading(page, /^Loisirs, sports et culture — Joliette$/);
+  });
 
   await check('filters narrow the catalogue (camp de jour, age 7)', async () => {
     await page.getByLabel('Catégorie').selectOption({ label: 'Camp de jour' });
@@ -252,8 +154,14 @@ async function run(base: string, browser: Browser): Promise<void> {
       await page.getByRole('button', { name: 'English' }).click();
       const en = { who: /^Person to register$/, add: /^Add to cart$/, added: /is added to the cart/ };
       await addChildren(page, 'saint-charles-borromee', 'KARATE-H27', ['Léa Tremblay', 'Noah Tremblay'], en);
-      const price = (await page.locator('main').textContent()) ?? '';
-      assert(price.includes('Partner-town resident price'), 'the partner price is not shown');
+      // The price comes with the person's eligibility (its own request): wait for it rather than read at once.
+      await page
+        .getByText('Partner-town resident price')
+        .first()
+        .waitFor()
+        .catch(() => {
+          throw new Error('the partner price is not shown');
+        });
       await addChildren(page, 'saint-charles-borromee', 'CAMP-SCB-27', ['Léa Tremblay', 'Noah Tremblay'], en);
       await page.goto('/saint-charles-borromee/cart');
       await expectHeading(page, /^My cart — Saint-Charles-Borromée$/);
@@ -331,68 +239,7 @@ async function run(base: string, browser: Browser): Promise<void> {
   await axe(staff, 'staff: counter');
   await staffContext.close();
 
-  await check('no JavaScript error or Content-Security-Policy violation in the browser', async () => {
-    assert(browserProblems.length === 0, browserProblems.join('\n'));
-  });
+  await noBrowserProblems();
 }
 
-async function main(): Promise<number> {
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'civique-e2e-registrations-'));
-  let output = '';
-  const server = spawn(process.execPath, ['src/main.ts', 'serve', '--demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const stop = () => server.kill('SIGKILL');
-  process.once('exit', stop);
-  let browser: Browser | undefined;
-  try {
-    const started = await check('the server starts with demo data', async () =>
-      waitForHealth(base, server, 180_000),
-    );
-    if (!started) {
-      log(output.split('\n').slice(-20).join('\n'));
-      return 1;
-    }
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
-    await run(base, browser);
-  } catch (error) {
-    results.push({ name: 'registrations browser test run', ok: false });
-    log(`✗ stopped: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await browser?.close().catch(() => {});
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    process.removeListener('exit', stop);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  const failed = results.filter((r) => !r.ok).length;
-  log(`${results.length - failed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
-}
-
-process.exit(await main());
+await runSuite('registrations', run);

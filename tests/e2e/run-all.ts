@@ -5,7 +5,18 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SUITES = ['smoke.ts', 'citizen-requests.ts', 'portal-permits.ts', 'citizen-registrations.ts'];
+const SUITES = [
+  'smoke.ts',
+  'citizen-requests.ts',
+  'portal-permits.ts',
+  'citizen-registrations.ts',
+  'citizen-participation.ts',
+  'operations-water.ts',
+  'operations-callback.ts',
+  'transit-taxibus.ts',
+  'attraction-region.ts',
+  'attraction-jobs.ts',
+];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 

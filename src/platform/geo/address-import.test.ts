@@ -239,6 +239,23 @@ describe('address import', () => {
     );
   });
 
+  it('lets the person un-map a detected column (null stays null, not an unknown "" column)', async () => {
+    const preview = await upload(planner, 'numero,rue,code postal\n12,rue Lajoie,pas un code\n');
+    expect(preview.body.mapping).toMatchObject({
+      civicNumber: 'numero',
+      street: 'rue',
+      postalCode: 'code postal',
+    });
+    expect(preview.body).toMatchObject({ valid: 0, errorCount: 1 });
+    const remapped = await planner.post<Preview>(
+      `/api/orgs/${orgId}/addresses/imports/${preview.body.id}/preview`,
+      { mapping: { postalCode: null, unit: null } },
+    );
+    expect(remapped.status).toBe(200);
+    expect(remapped.body.mapping).toMatchObject({ postalCode: null, unit: null, street: 'rue' });
+    expect(remapped.body).toMatchObject({ mappingComplete: true, valid: 1, errorCount: 0 });
+  });
+
   it('takes files over the default 1 MiB body limit, and refuses other types', async () => {
     const lines = ['numero,rue,code postal'];
     for (let i = 1; i <= 40_000; i++) lines.push(`${i},rue des Érables-Rouges-du-Boisé,J6E 1A1`);

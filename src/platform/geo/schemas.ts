@@ -1,6 +1,6 @@
 // TypeBox schemas of the addresses and maps API (shared by its route files).
 import { type TSchema, Type } from 'typebox';
-import { Uuid } from '../http/schemas.ts';
+import { NullableString, Uuid } from '../http/schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -39,7 +39,8 @@ export const ReverseQuery = Type.Object({
   lon: Type.Number({ minimum: -180, maximum: 180 }),
 });
 
-const column = Type.Union([Type.String({ maxLength: 200 }), Type.Null()]);
+// null: no column for this field (a union would let Ajv's coercion turn it into "", an unknown column).
+const column = NullableString({ maxLength: 200 });
 export const MappingSchema = Type.Object({
   address: column,
   civicNumber: column,

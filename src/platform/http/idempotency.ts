@@ -30,6 +30,43 @@ function hashRequest(request: FastifyRequest): string {
     .digest('hex');
 }
 
+// Prepared once per database handle: every POST with a key runs it.
+function claimStatement(db: Database) {
+  return db
+    .insert(idempotencyKeys)
+    .values({
+      principal: sql.placeholder('principal'),
+      key: sql.placeholder('key'),
+      method: sql.placeholder('method'),
+      path: sql.placeholder('path'),
+      requestHash: sql.placeholder('requestHash'),
+    })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.principal, idempotencyKeys.key],
+      set: {
+        method: sql`excluded.method`,
+        path: sql`excluded.path`,
+        requestHash: sql`excluded.request_hash`,
+        createdAt: sql`now()`,
+      },
+      setWhere: and(
+        isNull(idempotencyKeys.status),
+        lt(idempotencyKeys.createdAt, sql`now() - ${sql.raw(`interval '${STALE_AFTER_MS} milliseconds'`)}`),
+      ),
+    })
+    .returning({ key: idempotencyKeys.key })
+    .prepare('idempotency_claim');
+}
+const claims = new WeakMap<Database, ReturnType<typeof claimStatement>>();
+function claimKey(db: Database) {
+  let statement = claims.get(db);
+  if (!statement) {
+    statement = claimStatement(db);
+    claims.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * `Idempotency-Key` on POST: the first answer is stored and replayed to retries with the same key,
  * so a retried registration, booking or payment does nothing twice. Runs after authentication. As with
@@ -52,22 +89,14 @@ export const idempotency = fp(async (app: FastifyInstance, opts: { db: Database 
     const requestHash = hashRequest(request);
     const path = request.routeOptions.url ?? request.url;
 
-    // Free a key whose first request died half-way.
-    await db
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          eq(idempotencyKeys.principal, principal),
-          eq(idempotencyKeys.key, key),
-          isNull(idempotencyKeys.status),
-          lt(idempotencyKeys.createdAt, new Date(Date.now() - STALE_AFTER_MS)),
-        ),
-      );
-    const inserted = await db
-      .insert(idempotencyKeys)
-      .values({ principal, key, method: request.method, path, requestHash })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    // One statement: claim the key, or take over a key whose first request died half-way.
+    const inserted = await claimKey(db).execute({
+      principal,
+      key,
+      method: request.method,
+      path,
+      requestHash,
+    });
     if (inserted.length > 0) {
       request.idempotency = { principal, key };
       return;

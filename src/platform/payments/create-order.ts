@@ -6,10 +6,16 @@ import { AppError } from '../http/errors.ts';
 import { organisations } from '../orgs/schema.ts';
 import { changeOrder, type EventSource, recordPaymentEvent } from './ledger.ts';
 import './messages.ts';
-import { lineAmounts, MAX_QUANTITY, MAX_UNIT_PRICE_CENTS, orderAmounts } from './money.ts';
-import { type OrderView, orderView } from './order-view.ts';
-import { loadTaxRates } from './payment-settings.ts';
-import { orderLines, orders, products, TAX_CODES, type TaxCode } from './schema.ts';
+import {
+  lineAmounts,
+  MAX_QUANTITY,
+  MAX_UNIT_PRICE_CENTS,
+  orderAmounts,
+  QUEBEC_TAX_RATES,
+  type TaxRates,
+} from './money.ts';
+import { type OrderView, viewOf } from './order-view.ts';
+import { orderLines, orders, paymentSettings, products, TAX_CODES, type TaxCode } from './schema.ts';
 
 /** One line a module sells: its own module name and id, a bilingual description, price and taxes. */
 export interface OrderLineInput {
@@ -35,7 +41,7 @@ function invalid(reason: string): AppError {
 }
 
 /** Checks and completes lines (catalogue defaults), then computes each line's amounts. */
-async function prepareLines(db: Executor, orgId: string, input: OrderLineInput[]) {
+async function prepareLines(db: Executor, orgId: string, input: OrderLineInput[], rates: TaxRates) {
   if (input.length === 0 || input.length > MAX_LINES) throw invalid(`1–${MAX_LINES} lines`);
   const codes = [...new Set(input.map((l) => l.productCode).filter((c): c is string => !!c))];
   const catalogue = codes.length
@@ -44,7 +50,6 @@ async function prepareLines(db: Executor, orgId: string, input: OrderLineInput[]
         .from(products)
         .where(scopeOf(orgId).where(products, and(inArray(products.code, codes), eq(products.active, true))))
     : [];
-  const rates = await loadTaxRates(db, orgId);
   const prepared = input.map((line, position) => {
     const product = line.productCode ? catalogue.find((p) => p.code === line.productCode) : undefined;
     if (line.productCode && !product)
@@ -115,12 +120,20 @@ export async function createOrder(
 ): Promise<OrderView> {
   const { db, orgId } = options;
   const scope = scopeOf(orgId);
+  // The organisation's reference prefix and its tax rates in one read.
   const [org] = await db
-    .select({ refPrefix: organisations.refPrefix })
+    .select({
+      refPrefix: organisations.refPrefix,
+      gst: paymentSettings.gstRate,
+      qst: paymentSettings.qstRate,
+    })
     .from(organisations)
+    .leftJoin(paymentSettings, scope.where(paymentSettings))
     .where(eq(organisations.id, orgId));
   if (!org) throw new AppError('org.not_found', 404);
-  const { lines, rates } = await prepareLines(db, orgId, options.lines);
+  const taxRates: TaxRates =
+    org.gst !== null && org.qst !== null ? { gst: org.gst, qst: org.qst } : QUEBEC_TAX_RATES;
+  const { lines, rates } = await prepareLines(db, orgId, options.lines, taxRates);
   const totals = orderAmounts(lines);
   const now = new Date();
   let secondDue: Date | null = null;
@@ -130,7 +143,8 @@ export async function createOrder(
     if (secondDue.getTime() <= now.getTime()) throw invalid('secondInstalmentDueAt');
   }
   const source = { source: options.source ?? 'module', actorAccountId: options.actorAccountId ?? null };
-  const orderId = await db.transaction(async (tx) => {
+  // Everything the view shows comes back from the inserts: a new order has no payments yet.
+  return db.transaction(async (tx) => {
     const reference = await nextReference(tx, {
       orgId,
       prefix: org.refPrefix,
@@ -154,7 +168,11 @@ export async function createOrder(
       )
       .returning();
     if (!order) throw new Error('order insert returned no row');
-    await tx.insert(orderLines).values(lines.map((l) => scope.rows({ ...l, orderId: order.id })));
+    const lineRows = await tx
+      .insert(orderLines)
+      .values(lines.map((l) => scope.rows({ ...l, orderId: order.id })))
+      .returning();
+    lineRows.sort((a, b) => a.position - b.position);
     await recordPaymentEvent(tx, {
       ...source,
       orgId,
@@ -164,10 +182,10 @@ export async function createOrder(
       amountCents: order.totalCents,
       details: { modules: [...new Set(lines.map((l) => l.module))] },
     });
-    if (order.totalCents === 0) await changeOrder(tx, order, 'paid', { ...source, reason: 'nothing to pay' });
-    return order.id;
+    const final =
+      order.totalCents === 0
+        ? await changeOrder(tx, order, 'paid', { ...source, reason: 'nothing to pay' })
+        : order;
+    return viewOf(final, lineRows);
   });
-  const view = await orderView(db, orgId, orderId);
-  if (!view) throw new Error('created order not found');
-  return view;
 }

@@ -115,7 +115,21 @@ export async function orderViews(db: Executor, orgId: string, rows: OrderRow[]):
       .where(scope.where(orderInstalments, inArray(orderInstalments.orderId, ids)))
       .orderBy(asc(orderInstalments.number)),
   ]);
-  return rows.map((o) => ({
+  return rows.map((o) => viewOf(o, lineRows, paymentRows, refundRows, instalmentRows));
+}
+
+/**
+ * The view of an order from its rows (those of other orders are skipped), e.g. rows an insert just
+ * returned, without reading them back.
+ */
+export function viewOf(
+  o: OrderRow,
+  lineRows: Array<typeof orderLines.$inferSelect>,
+  paymentRows: Array<typeof payments.$inferSelect> = [],
+  refundRows: Array<typeof refunds.$inferSelect> = [],
+  instalmentRows: Array<typeof orderInstalments.$inferSelect> = [],
+): OrderView {
+  return {
     id: o.id,
     orgId: o.orgId,
     reference: o.reference,
@@ -188,7 +202,7 @@ export async function orderViews(db: Executor, orgId: string, rows: OrderRow[]):
         dueAt: i.dueAt.toISOString(),
         status: i.status,
       })),
-  }));
+  };
 }
 
 /** One order's view, or null when the organisation has no such order. */

@@ -5,7 +5,7 @@ import type { AuthContext } from '../auth/context.ts';
 import type { Database } from '../db/client.ts';
 import { scopeOf } from '../db/tenancy.ts';
 import { AppError } from '../http/errors.ts';
-import { lockOrder, recordPaymentEvent } from './ledger.ts';
+import { type EventSource, lockOrder, recordPaymentEvent } from './ledger.ts';
 import { allocateRefund, formatCad, refundableCents } from './money.ts';
 import { type OrderView, orderView } from './order-view.ts';
 import { loadPaymentSettings, providerOfPayment } from './payment-settings.ts';
@@ -16,7 +16,7 @@ import { findStaffOrder } from './staff-order.ts';
 /**
  * Gives money back, in full or in part, never above what was collected: under the order's lock the
  * amount is checked against payments minus refunds done or under way, taken from the latest payments
- * first, and each part is sent to the provider that collected it. Audited.
+ * first, and each part is sent to the provider that collected it. Audited. Staff only.
  */
 export async function refundOrder(options: {
   db: Database;
@@ -30,8 +30,66 @@ export async function refundOrder(options: {
 }): Promise<OrderView> {
   const { db, orgId, input } = options;
   const { who, order } = await findStaffOrder(db, options.auth, orgId, options.orderId);
+  const { view, refundIds, failure } = await sendRefund({
+    db,
+    stripeConfig: options.stripeConfig,
+    locale: options.locale,
+    orgId,
+    orderId: order.id,
+    amountCents: input.amountCents,
+    reason: input.reason,
+    eventSource: { source: 'staff', actorAccountId: who.account.id },
+  });
+  await recordAudit(db, {
+    orgId,
+    actorAccountId: who.account.id,
+    ip: options.ip,
+    action: 'payments.refunded',
+    targetType: 'order',
+    targetId: order.id,
+    subjectAccountId: order.accountId,
+    details: { amountCents: input.amountCents, reason: input.reason, refundIds },
+  });
+  if (failure) throw failure;
+  return view;
+}
+
+/**
+ * A refund a module owes under its own rules (e.g. a citizen cancelling a paid registration within the
+ * activity's refund period): the same checks and providers as staff refunds, recorded in the order's
+ * event log with the module's source; no staff check, the module decided. A provider failure after the
+ * refund was recorded leaves it pending (holding its amount) for the provider's webhook: reported in
+ * `failed`, not thrown, since what the module did stands.
+ */
+export async function refundForModule(options: {
+  db: Database;
+  stripeConfig: StripeConfig;
+  locale: 'fr' | 'en';
+  orgId: string;
+  orderId: string;
+  amountCents: number;
+  reason: string;
+  eventSource: EventSource;
+}): Promise<{ view: OrderView; refundIds: string[]; failed: boolean }> {
+  const { view, refundIds, failure } = await sendRefund(options);
+  return { view, refundIds, failed: !!failure };
+}
+
+async function sendRefund(options: {
+  db: Database;
+  stripeConfig: StripeConfig;
+  locale: 'fr' | 'en';
+  orgId: string;
+  orderId: string;
+  amountCents: number;
+  reason: string;
+  eventSource: EventSource;
+}): Promise<{ view: OrderView; refundIds: string[]; failure: unknown }> {
+  const { db, orgId } = options;
+  const input = { amountCents: options.amountCents, reason: options.reason };
+  const order = { id: options.orderId };
   const scope = scopeOf(orgId);
-  const source = { source: 'staff' as const, actorAccountId: who.account.id };
+  const source = options.eventSource;
   const parts = await db.transaction(async (tx) => {
     const locked = await lockOrder(tx, orgId, order.id);
     if (!locked) throw new AppError('payment.order_not_found', 404);
@@ -78,7 +136,7 @@ export async function refundOrder(options: {
             paymentId: part.id,
             amountCents: part.amountCents,
             reason: input.reason,
-            createdByAccountId: who.account.id,
+            createdByAccountId: source.actorAccountId ?? null,
           }),
         )
         .returning();
@@ -134,22 +192,7 @@ export async function refundOrder(options: {
       failure = error;
     }
   }
-  await recordAudit(db, {
-    orgId,
-    actorAccountId: who.account.id,
-    ip: options.ip,
-    action: 'payments.refunded',
-    targetType: 'order',
-    targetId: order.id,
-    subjectAccountId: order.accountId,
-    details: {
-      amountCents: input.amountCents,
-      reason: input.reason,
-      refundIds: parts.map((p) => p.refund.id),
-    },
-  });
-  if (failure) throw failure;
   const view = await orderView(db, orgId, order.id);
   if (!view) throw new AppError('payment.order_not_found', 404);
-  return view;
+  return { view, refundIds: parts.map((p) => p.refund.id), failure };
 }

@@ -42,15 +42,19 @@ export const paymentSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SettingsSchema, 400: err, 401: err, 403: err },
       },
     },
-    async (request) =>
-      updatePaymentSettings({
+    async (request) => {
+      const settings = await updatePaymentSettings({
         db,
         auth: request.auth,
         ip: request.ip,
         orgId: request.params.orgId,
         stripeConfig,
         input: request.body,
-      }),
+      });
+      // Pages may load Stripe.js from now on (or no longer need to).
+      await app.stripeCsp.refresh();
+      return settings;
+    },
   );
 
   app.get(

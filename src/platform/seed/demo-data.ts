@@ -164,6 +164,16 @@ export const DEMO_ACCOUNTS: Array<{
     ],
   },
   {
+    key: 'rdl-casual',
+    email: 'rappel.rdl@demo.civique.ca',
+    givenName: 'Jérémie',
+    familyName: 'Ouellet',
+    locale: 'fr',
+    labelFr: 'Employé occasionnel sur la liste de rappel, Rivière-du-Loup',
+    labelEn: 'Casual employee on the call-back list, Rivière-du-Loup',
+    roles: [],
+  },
+  {
     key: 'dispatcher',
     email: 'repartition.victo@demo.civique.ca',
     givenName: 'Nathalie',

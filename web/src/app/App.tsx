@@ -18,11 +18,38 @@ const auth = () => import('../modules/auth/index.ts');
 const account = () => import('../modules/account/index.ts');
 const staff = () => import('../modules/staff/index.ts');
 const requests = () => import('../modules/citizen/requests/index.ts');
+const callback = () => import('../modules/operations/callback/index.ts');
+const operations = () => import('../modules/operations/index.ts');
 const recreation = () => import('../modules/citizen/recreation/index.ts');
+const participation = () => import('../modules/citizen/participation/index.ts');
 const portal = () => import('../modules/portal/index.ts');
 const addresses = () => import('../modules/staff/addresses/index.ts');
+const transit = () => import('../modules/transit/index.ts');
+const region = () => import('../modules/attraction/site/index.ts');
+const jobs = () => import('../modules/attraction/jobs/index.ts');
+const CandidateJobsPage = page(jobs, 'CandidatePage');
+const EmployerJobsPage = page(jobs, 'EmployerPage');
+const JoinCompanyPage = page(jobs, 'JoinCompanyPage');
+const StaffJobsPage = page(jobs, 'StaffJobsPage');
+const StaffAttractionPage = page(jobs, 'StaffAttractionPage');
 
+const SurveysPage = page(participation, 'SurveysPage');
+const ConsultationsPage = page(participation, 'ConsultationsPage');
+const ConsultationPage = page(participation, 'ConsultationPage');
+const SurveyPage = page(participation, 'SurveyPage');
+const SurveyResultsPage = page(participation, 'SurveyResultsPage');
+const NewslettersPage = page(participation, 'NewslettersPage');
+const NewsletterConfirmPage = page(participation, 'NewsletterConfirmPage');
+const NewsletterUnsubscribePage = page(participation, 'NewsletterUnsubscribePage');
+const NewsletterIssuePage = page(participation, 'NewsletterIssuePage');
+const AlertsPage = page(participation, 'AlertsPage');
+const StaffParticipationPage = page(participation, 'StaffParticipationPage');
+const StaffAlertsPage = page(participation, 'StaffAlertsPage');
 const RollSearchPage = page(portal, 'RollSearchPage');
+const TaxiBusPage = page(transit, 'TaxiBusPage');
+const TransitTripPage = page(transit, 'TripPage');
+const DispatchBoardPage = page(transit, 'DispatchBoardPage');
+const DriverPage = page(transit, 'DriverPage');
 const RollUnitPage = page(portal, 'RollUnitPage');
 const PermitsPage = page(portal, 'PermitsPage');
 const ApplyPage = page(portal, 'ApplyPage');
@@ -35,6 +62,8 @@ const StaffPermitsPage = page(portal, 'StaffPermitsPage');
 const StaffPermitPage = page(portal, 'StaffPermitPage');
 const StaffRollPage = page(portal, 'StaffRollPage');
 const StaffMapPage = page(portal, 'StaffMapPage');
+const PermitTypesPage = page(portal, 'PermitTypesPage');
+const PermitTypeEditPage = page(portal, 'PermitTypeEditPage');
 const SignInPage = page(auth, 'SignInPage');
 const SignUpPage = page(auth, 'SignUpPage');
 const PasswordResetPage = page(auth, 'PasswordResetPage');
@@ -96,6 +125,27 @@ const StaffRequestPage = page(requests, 'StaffRequestPage');
 const StaffRequestStatsPage = page(requests, 'StaffRequestStatsPage');
 const StaffRequestSettingsPage = page(requests, 'StaffRequestSettingsPage');
 
+const CallbackBoardPage = page(callback, 'CallbackBoardPage');
+const CallbackNeedPage = page(callback, 'CallbackNeedPage');
+const CallbackEmployeesPage = page(callback, 'CallbackEmployeesPage');
+const CallbackEmployeePage = page(callback, 'CallbackEmployeePage');
+const CallbackRulesPage = page(callback, 'CallbackRulesPage');
+const CallbackReportsPage = page(callback, 'CallbackReportsPage');
+const MyCallbackPage = page(callback, 'MyCallbackPage');
+const CallbackOfferLinkPage = page(callback, 'CallbackOfferLinkPage');
+const CallbackUnionNeedsPage = page(callback, 'CallbackUnionNeedsPage');
+const CallbackUnionNeedPage = page(callback, 'CallbackUnionNeedPage');
+const OperationsPage = page(operations, 'OperationsPage');
+const OperationsStationPage = page(operations, 'StationPage');
+const OperationsEntryPage = page(operations, 'EntryPage');
+const OperationsImportPage = page(operations, 'ImportPage');
+const OperationsWaterPage = page(operations, 'WaterPage');
+const OperationsReportsPage = page(operations, 'ReportsPage');
+const RegionMapPage = page(region, 'RegionMapPage');
+const RegionContactsPage = page(region, 'RegionContactsPage');
+const RegionContactPage = page(region, 'RegionContactPage');
+const StaffSitePage = page(region, 'StaffSitePage');
+const PageEditorPage = page(region, 'PageEditorPage');
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -129,11 +179,28 @@ export function App() {
               <Route path=":orgSlug/permits/registry" element={<RegistryPage />} />
               <Route path=":orgSlug/permits/verify/:token" element={<VerifyPermitPage />} />
               <Route path=":orgSlug/map" element={<CitizenMapPage />} />
+              <Route path=":orgSlug/region/carte" element={<RegionMapPage />} />
+              <Route path=":orgSlug/region/contacts" element={<RegionContactsPage />} />
+              <Route path=":orgSlug/region/contacts/:contactSlug" element={<RegionContactPage />} />
+              <Route path=":orgSlug/transit" element={<TaxiBusPage />} />
+              <Route path=":orgSlug/sondages" element={<SurveysPage />} />
+              <Route path=":orgSlug/sondages/:surveyId" element={<SurveyPage />} />
+              <Route path=":orgSlug/sondages/:surveyId/resultats" element={<SurveyResultsPage />} />
+              <Route path=":orgSlug/infolettres" element={<NewslettersPage />} />
+              <Route path=":orgSlug/infolettres/confirmer" element={<NewsletterConfirmPage />} />
+              <Route path=":orgSlug/infolettres/desabonner" element={<NewsletterUnsubscribePage />} />
+              <Route path=":orgSlug/infolettres/archives/:issueId" element={<NewsletterIssuePage />} />
+              <Route path=":orgSlug/consultations" element={<ConsultationsPage />} />
+              <Route path=":orgSlug/consultations/:consultationId" element={<ConsultationPage />} />
+              <Route path=":orgSlug/alertes" element={<AlertsPage />} />
+              <Route path=":orgSlug/alertes/:rootId" element={<AlertsPage />} />
+              <Route path=":orgSlug/callback/offer/:token" element={<CallbackOfferLinkPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="password-reset" element={<PasswordResetPage />} />
               <Route element={<RequireSignIn />}>
                 <Route path=":orgSlug/cart" element={<CartPage />} />
+                <Route path=":orgSlug/transit/trips/:tripId" element={<TransitTripPage />} />
                 <Route path=":orgSlug/waiting-room/:seasonId" element={<WaitingRoomPage />} />
                 <Route path=":orgSlug/registrations" element={<MyRegistrationsPage />} />
                 <Route path=":orgSlug/residency" element={<ResidencyPage />} />
@@ -142,6 +209,12 @@ export function App() {
                 <Route path=":orgSlug/requests/:id" element={<RequestPage />} />
                 <Route path=":orgSlug/permits/apply/:typeCode" element={<ApplyPage />} />
                 <Route path=":orgSlug/permits/applications/:id" element={<ApplicationPage />} />
+                <Route path=":orgSlug/callback" element={<MyCallbackPage />} />
+                <Route path=":orgSlug/callback/union" element={<CallbackUnionNeedsPage />} />
+                <Route path=":orgSlug/callback/union/needs/:needId" element={<CallbackUnionNeedPage />} />
+                <Route path="arrimage/:orgId/candidat" element={<CandidateJobsPage />} />
+                <Route path="arrimage/:orgId/employeur" element={<EmployerJobsPage />} />
+                <Route path="arrimage/:orgId/employeur/rejoindre" element={<JoinCompanyPage />} />
                 <Route path="account" element={<AccountLayout />}>
                   <Route index element={<ProfilePage />} />
                   <Route path="household" element={<HouseholdPage />} />
@@ -181,6 +254,21 @@ export function App() {
                   <Route path="modules/recreation/residency" element={<ResidencyReviewPage />} />
                   <Route path="modules/recreation/reports" element={<ReportsPage />} />
                   <Route path="modules/requests" element={<StaffRequestsPage />} />
+                  <Route path="modules/operations" element={<OperationsPage />} />
+                  <Route path="modules/operations/stations/:stationId" element={<OperationsStationPage />} />
+                  <Route path="modules/operations/entry" element={<OperationsEntryPage />} />
+                  <Route path="modules/operations/import" element={<OperationsImportPage />} />
+                  <Route path="modules/operations/water" element={<OperationsWaterPage />} />
+                  <Route path="modules/operations/reports" element={<OperationsReportsPage />} />
+                  <Route path="modules/operations/callback" element={<CallbackBoardPage />} />
+                  <Route path="modules/operations/callback/needs/:needId" element={<CallbackNeedPage />} />
+                  <Route path="modules/operations/callback/employees" element={<CallbackEmployeesPage />} />
+                  <Route
+                    path="modules/operations/callback/employees/:employeeId"
+                    element={<CallbackEmployeePage />}
+                  />
+                  <Route path="modules/operations/callback/rules" element={<CallbackRulesPage />} />
+                  <Route path="modules/operations/callback/reports" element={<CallbackReportsPage />} />
                   <Route path="modules/requests/stats" element={<StaffRequestStatsPage />} />
                   <Route path="modules/requests/settings" element={<StaffRequestSettingsPage />} />
                   <Route path="modules/requests/:id" element={<StaffRequestPage />} />
@@ -189,6 +277,21 @@ export function App() {
                   <Route path="modules/urban_planning/permits/:id" element={<StaffPermitPage />} />
                   <Route path="modules/urban_planning/roll" element={<StaffRollPage />} />
                   <Route path="modules/urban_planning/map" element={<StaffMapPage />} />
+                  <Route path="modules/urban_planning/permit-types" element={<PermitTypesPage />} />
+                  <Route path="modules/urban_planning/permit-types/new" element={<PermitTypeEditPage />} />
+                  <Route
+                    path="modules/urban_planning/permit-types/edit/:code"
+                    element={<PermitTypeEditPage />}
+                  />
+                  <Route path="modules/clerk" element={<StaffParticipationPage />} />
+                  <Route path="modules/public_works" element={<StaffAlertsPage />} />
+                  <Route path="modules/transit_dispatch" element={<DispatchBoardPage />} />
+                  <Route path="modules/transit_driver" element={<DriverPage />} />
+                  <Route path="modules/attraction" element={<StaffAttractionPage />} />
+                  <Route path="modules/attraction/site" element={<StaffSitePage />} />
+                  <Route path="modules/attraction/jobs" element={<StaffJobsPage />} />
+                  <Route path="modules/attraction/site/pages/new" element={<PageEditorPage />} />
+                  <Route path="modules/attraction/site/pages/:pageId" element={<PageEditorPage />} />
                   <Route path="modules/:area" element={<ModuleAreaPage />} />
                 </Route>
                 <Route path="admin" element={<InstallationLayout />}>

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { InboxLink } from '../modules/account/notifications/InboxLink.tsx';
+import { AlertBanner } from '../modules/citizen/participation/AlertBanner.tsx';
 import { Loading } from '../ui/Loadable.tsx';
 import { useLanguage } from './language.ts';
 import { orgName, useOrgs } from './org.tsx';
@@ -103,6 +104,7 @@ export function Layout() {
           </div>
         </div>
       </header>
+      <AlertBanner />
       <main id="main" className="site-main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { cancelOrder } from '../../../platform/payments/cancel-order.ts';
 import { orderView } from '../../../platform/payments/order-view.ts';
-import { refundOrder } from '../../../platform/payments/refund-order.ts';
+import { refundForModule, refundOrder } from '../../../platform/payments/refund-order.ts';
 import { todayInQuebec } from '../../../platform/people/birth-date.ts';
 import { activities } from '../activities/schema.ts';
 import { findOwnRegistration } from './find-own-registration.ts';
@@ -30,7 +30,8 @@ export interface Cancellation {
  * Cancels a registration under the activity's rules. Waiting or offered: it simply ends. Held and not
  * paid: its order is cancelled (with the order's other lines, as one payment covers them). Paid: the
  * place is freed for the next person waiting and the refund the rules allow (full until some days before
- * the start, then a percentage, less the fee) is recorded; staff cancelling also send it back at once.
+ * the start, then a percentage, less the fee) is recorded and sent back at once through the payments
+ * module when the person cancels; staff cancelling choose whether to send it back.
  */
 export async function cancelRegistration(options: {
   db: Database;
@@ -129,18 +130,40 @@ export async function cancelRegistration(options: {
     throw new AppError('registration.cannot_cancel', 409, { params: { status: registration.status } });
   await queueOfferNotices(options.jobs, offered);
   let refunded = false;
-  if (options.staff?.refund && refundCents > 0 && registration.orderId) {
-    await refundOrder({
-      db,
-      auth: options.auth,
-      ip: options.ip,
-      locale: options.locale,
-      stripeConfig: options.stripeConfig,
-      orgId,
-      orderId: registration.orderId,
-      input: { amountCents: refundCents, reason: `Annulation / Cancellation ${registration.id}` },
-    });
-    refunded = true;
+  if (refundCents > 0 && registration.orderId) {
+    if (options.staff) {
+      if (options.staff.refund) {
+        await refundOrder({
+          db,
+          auth: options.auth,
+          ip: options.ip,
+          locale: options.locale,
+          stripeConfig: options.stripeConfig,
+          orgId,
+          orderId: registration.orderId,
+          input: { amountCents: refundCents, reason: `Annulation / Cancellation ${registration.id}` },
+        });
+        refunded = true;
+      }
+    } else {
+      // The person cancelled within the activity's rules: the refund they allow goes back at once, to
+      // the card that paid. Refused by the payments module (another cancellation of the same order took
+      // the money first), it stays due on the registration for staff to see; the cancellation stands.
+      const sent = await refundForModule({
+        db,
+        stripeConfig: options.stripeConfig,
+        locale: options.locale,
+        orgId,
+        orderId: registration.orderId,
+        amountCents: refundCents,
+        reason: `Annulation / Cancellation ${registration.id}`,
+        eventSource: { source: 'client', actorAccountId: actor },
+      }).catch((error: unknown) => {
+        if (error instanceof AppError) return null;
+        throw error;
+      });
+      refunded = sent !== null;
+    }
   }
   await audit({ refundCents, refunded, from: registration.status });
   return { registrations: ended.map(registrationView), refundCents, refunded };

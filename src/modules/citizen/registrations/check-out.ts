@@ -1,24 +1,25 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { inArray } from 'drizzle-orm';
 import type { AuthContext } from '../../../platform/auth/context.ts';
-import type { Database } from '../../../platform/db/client.ts';
+import type { Database, Executor } from '../../../platform/db/client.ts';
+import { newId } from '../../../platform/db/ids.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import type { OrderView } from '../../../platform/payments/order-view.ts';
 import { isUniqueViolation } from '../../../platform/payments/start-payment.ts';
 import type { PersonRow } from '../../../platform/people/self-person.ts';
-import { activities, seasons } from '../activities/schema.ts';
+import type { activities, seasons } from '../activities/schema.ts';
 import { residentStanding } from '../residency/resident-status.ts';
 import { requireAdmission } from '../waiting-room/waiting-room.ts';
+import { cartActivities, liveRegistrations } from './checkout-reads.ts';
 import { describeProblems } from './describe-problems.ts';
 import { checkRules, type Problem } from './eligibility.ts';
 import { type Household, loadHousehold, memberToActFor } from './household.ts';
 import { orderFor } from './order-for.ts';
-import { takePlaces, waitlistPositions } from './places.ts';
+import { type NewRegistration, takePlacesAndRegister, waitlistAndRegister } from './places.ts';
 import { familyDiscounts, listPrice } from './pricing.ts';
 import { type RegistrationView, registrationView } from './registration-view.ts';
-import { ACTIVE, type PriceCategory, registrations } from './schema.ts';
+import { type PriceCategory, type RegistrationRow, registrations } from './schema.ts';
 
 /** One line of a cart: an activity for a member of the household. */
 export interface CartItem {
@@ -66,15 +67,11 @@ export async function checkOut(options: {
   const keys = new Set(items.map((i) => `${i.activityId}:${i.personId}`));
   if (keys.size !== items.length) throw new AppError('registration.cart_duplicate', 400);
 
-  const people = new Map<string, PersonRow>();
-  for (const item of items) people.set(item.personId, memberToActFor(household, item.personId));
+  const actingFor = new Map<string, PersonRow>();
+  for (const item of items) actingFor.set(item.personId, memberToActFor(household, item.personId));
   const scope = scopeOf(orgId);
   const activityIds = [...new Set(items.map((i) => i.activityId))];
-  const found: ActivityWithSeason[] = await db
-    .select({ activity: activities, season: seasons })
-    .from(activities)
-    .innerJoin(seasons, scope.where(seasons, eq(seasons.id, activities.seasonId)))
-    .where(scope.where(activities, inArray(activities.id, activityIds)));
+  const found: ActivityWithSeason[] = await cartActivities(db, orgId, activityIds);
   const byId = new Map(found.map((f) => [f.activity.id, f]));
   if (activityIds.some((id) => !byId.has(id))) throw new AppError('activity.not_found', 404);
 
@@ -94,7 +91,7 @@ export async function checkOut(options: {
   const ages = new Map<string, number | null>();
   items.forEach((item, index) => {
     const { activity, season } = byId.get(item.activityId) as ActivityWithSeason;
-    const person = people.get(item.personId) as PersonRow;
+    const person = actingFor.get(item.personId) as PersonRow;
     // Staff may register outside the windows (a late registration at the counter), never outside the ages.
     const checked = checkRules({ activity, season, person, category, now, locale });
     ages.set(`${item.activityId}:${item.personId}`, checked.age);
@@ -104,28 +101,12 @@ export async function checkOut(options: {
   });
   // One read for both "already registered" and the family discount: the household's live registrations.
   const seasonIds = [...new Set(found.map((f) => f.season.id))];
-  const live = await db
-    .select({
-      activityId: registrations.activityId,
-      personId: registrations.personId,
-      status: registrations.status,
-      seasonId: activities.seasonId,
-    })
-    .from(registrations)
-    .innerJoin(activities, scope.where(activities, eq(activities.id, registrations.activityId)))
-    .where(
-      scope.where(
-        registrations,
-        eq(registrations.householdId, household.self.householdId),
-        inArray(registrations.status, [...ACTIVE]),
-        inArray(activities.seasonId, seasonIds),
-      ),
-    );
+  const live = await liveRegistrations(db, orgId, household.self.householdId, seasonIds);
   const existing = live;
   items.forEach((item, index) => {
     if (!existing.some((e) => e.activityId === item.activityId && e.personId === item.personId)) return;
     const { activity } = byId.get(item.activityId) as ActivityWithSeason;
-    const name = (people.get(item.personId) as PersonRow).givenName;
+    const name = (actingFor.get(item.personId) as PersonRow).givenName;
     const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
     problems.push({
       index,
@@ -144,7 +125,7 @@ export async function checkOut(options: {
       .map((i) => ({
         key: `${i.activityId}:${i.personId}`,
         personId: i.personId,
-        isChild: people.get(i.personId)?.role === 'dependant',
+        isChild: actingFor.get(i.personId)?.role === 'dependant',
         listPriceCents: listPrice((byId.get(i.activityId) as ActivityWithSeason).activity, category),
       }));
     const already = new Set(counted.filter((c) => c.seasonId === seasonId).map((c) => c.personId));
@@ -155,69 +136,79 @@ export async function checkOut(options: {
     }
   }
 
-  const rows = await db
-    .transaction(async (tx) => {
-      const values: Array<PgInsertValue<typeof registrations>> = [];
-      const full: Array<{ index: number; problem: Problem }> = [];
-      for (const activityId of [...activityIds].sort()) {
-        const { activity, season } = byId.get(activityId) as ActivityWithSeason;
-        const group = items.filter((i) => i.activityId === activityId);
-        let positions: number[] | null = null;
-        let placed = false;
-        // A place freed between the two statements sends us back to take it (rare; bounded).
-        for (let attempt = 0; attempt < 5 && !placed && !positions; attempt++) {
-          placed = await takePlaces(tx, { orgId, activityId, n: group.length });
-          if (!placed && options.input.acceptWaitlist)
-            positions = await waitlistPositions(tx, { orgId, activityId, n: group.length });
-          if (!placed && !options.input.acceptWaitlist) break;
-        }
-        if (!placed && !positions) {
-          const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
-          for (const i of group)
-            full.push({
-              index: items.indexOf(i),
-              problem: { code: 'registration.full', params: { title }, status: 409 },
-            });
-          continue;
-        }
-        group.forEach((item, k) => {
-          const person = people.get(item.personId) as PersonRow;
-          const price = prices.get(`${item.activityId}:${item.personId}`) ?? {
-            list: 0,
-            percent: 0,
-            amount: 0,
-          };
-          values.push(
-            scope.rows({
-              activityId,
-              personId: person.id,
-              householdId: person.householdId,
-              accountId: household.accountId,
-              givenName: person.givenName,
-              familyName: person.familyName,
-              birthDate: person.birthDate,
-              status: placed ? ('pending_payment' as const) : ('waitlisted' as const),
-              waitlistPosition: positions ? (positions[k] ?? null) : null,
-              priceCategory: category,
-              residentOrgId: standing.residentOrgId,
-              ageAtReference: ages.get(`${item.activityId}:${item.personId}`) ?? null,
-              listPriceCents: price.list,
-              discountPercent: price.percent,
-              amountCents: price.amount,
-              holdExpiresAt: placed ? sql`now() + ${`${season.holdMinutes} minutes`}::interval` : null,
-              source: options.counter?.source ?? 'online',
-              createdByAccountId: options.counter?.staffAccountId ?? household.accountId,
-            }),
-          );
-        });
-      }
-      if (full.length > 0) throw describeProblems(full, items, locale);
-      return tx.insert(registrations).values(values).returning();
-    })
-    .catch((error: unknown) => {
+  // Each activity's people are admitted by one statement that takes their places (or their waitlist
+  // positions) and inserts their registrations together. A cart of one activity needs nothing more; a
+  // cart of several runs them in one transaction, activities in id order, so that a full one undoes the
+  // others and two carts never deadlock.
+  const admit = async (tx: Executor, activityId: string): Promise<RegistrationRow[] | null> => {
+    const { season } = byId.get(activityId) as ActivityWithSeason;
+    const people: NewRegistration[] = items
+      .filter((i) => i.activityId === activityId)
+      .map((item) => {
+        const person = actingFor.get(item.personId) as PersonRow;
+        const key = `${item.activityId}:${item.personId}`;
+        const price = prices.get(key) ?? { list: 0, percent: 0, amount: 0 };
+        return {
+          id: newId(),
+          activityId,
+          personId: person.id,
+          householdId: person.householdId,
+          accountId: household.accountId,
+          givenName: person.givenName,
+          familyName: person.familyName,
+          birthDate: person.birthDate,
+          priceCategory: category,
+          residentOrgId: standing.residentOrgId,
+          ageAtReference: ages.get(key) ?? null,
+          listPriceCents: price.list,
+          discountPercent: price.percent,
+          amountCents: price.amount,
+          source: options.counter?.source ?? 'online',
+          createdByAccountId: options.counter?.staffAccountId ?? household.accountId,
+        };
+      });
+    // A place freed between the two statements sends us back to take it (rare; bounded).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const placed = await takePlacesAndRegister(tx, {
+        orgId,
+        activityId,
+        people,
+        holdMinutes: season.holdMinutes,
+      });
+      if (placed.length > 0) return placed;
+      if (!options.input.acceptWaitlist) return null;
+      const waiting = await waitlistAndRegister(tx, { orgId, activityId, people });
+      if (waiting.length > 0) return waiting;
+    }
+    return null;
+  };
+  const fullProblems = (activityId: string) => {
+    const { activity } = byId.get(activityId) as ActivityWithSeason;
+    const title = locale === 'fr' ? activity.titleFr : activity.titleEn;
+    return items
+      .filter((i) => i.activityId === activityId)
+      .map((i) => ({
+        index: items.indexOf(i),
+        problem: { code: 'registration.full', params: { title }, status: 409 } as Problem,
+      }));
+  };
+  const admitAll = async (tx: Executor): Promise<RegistrationRow[]> => {
+    const all: RegistrationRow[] = [];
+    const full: Array<{ index: number; problem: Problem }> = [];
+    for (const activityId of [...activityIds].sort()) {
+      const admitted = await admit(tx, activityId);
+      if (admitted) all.push(...admitted);
+      else full.push(...fullProblems(activityId));
+    }
+    if (full.length > 0) throw describeProblems(full, items, locale);
+    return all;
+  };
+  const rows = await (activityIds.length === 1 ? admitAll(db) : db.transaction(admitAll)).catch(
+    (error: unknown) => {
       if (isUniqueViolation(error)) throw new AppError('registration.registered_meanwhile', 409);
       throw error;
-    });
+    },
+  );
 
   const held = rows.filter((r) => r.status === 'pending_payment');
   let order: OrderView | null = null;

@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import type { OrderStateHandler } from '../../../platform/payments/hooks.ts';
-import { payments } from '../../../platform/payments/schema.ts';
 import { confirmHeld, endRegistrations } from './lifecycle.ts';
 import { afterTransaction, queueConfirmation, queueOfferNotices } from './notices.ts';
 
@@ -26,21 +22,8 @@ export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
       return;
     }
     if (change.to === 'cancelled') {
-      // The payment module checks for a payment in flight before taking the order's lock; one started
-      // in between would land on a cancelled order after the place was given away. Refusing here rolls
-      // the cancellation back: the payment, already under way, decides.
-      const [inFlight] = await change.db
-        .select({ id: payments.id })
-        .from(payments)
-        .where(
-          scopeOf(orgId).where(
-            payments,
-            eq(payments.orderId, change.orderId),
-            eq(payments.status, 'pending'),
-          ),
-        )
-        .limit(1);
-      if (inFlight) throw new AppError('payment.in_progress', 409);
+      // The platform refuses to cancel an order with a payment in flight (under the order's lock), so
+      // no payment can land on this order once its places are given away.
       const { offered } = await endRegistrations(change.db, {
         orgId,
         ids,

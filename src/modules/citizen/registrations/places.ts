@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { activities } from '../activities/schema.ts';
@@ -16,6 +16,134 @@ export function takePlacesStatement(orgId: string, activityId: string, n: number
     RETURNING taken`;
 }
 
+/** What a registration row starts with; the database adds its status, place or position, and hold. */
+export interface NewRegistration {
+  id: string;
+  activityId: string;
+  personId: string;
+  householdId: string;
+  accountId: string | null;
+  givenName: string;
+  familyName: string;
+  birthDate: string | null;
+  priceCategory: RegistrationRow['priceCategory'];
+  residentOrgId: string | null;
+  ageAtReference: number | null;
+  listPriceCents: number;
+  discountPercent: number;
+  amountCents: number;
+  source: RegistrationRow['source'];
+  createdByAccountId: string | null;
+}
+
+const GIVEN: Array<keyof NewRegistration> = [
+  'id',
+  'activityId',
+  'personId',
+  'householdId',
+  'accountId',
+  'givenName',
+  'familyName',
+  'birthDate',
+  'priceCategory',
+  'residentOrgId',
+  'ageAtReference',
+  'listPriceCents',
+  'discountPercent',
+  'amountCents',
+  'source',
+  'createdByAccountId',
+];
+const columns = getTableColumns(registrations);
+const nameOf = (key: keyof RegistrationRow) => columns[key].name;
+const GIVEN_COLUMNS = sql.raw(GIVEN.map((k) => `"${nameOf(k)}"`).join(', '));
+const GIVEN_FROM_RECORD = sql.raw(GIVEN.map((k) => `r."${nameOf(k)}"`).join(', '));
+
+/** Reads rows a raw statement returned (column names, driver values) as Drizzle would. */
+function registrationRows(result: unknown): RegistrationRow[] {
+  return rowsOf<Record<string, unknown>>(result).map((raw) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(columns)) {
+      const value = raw[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as RegistrationRow;
+  });
+}
+
+/**
+ * Inserts registrations in the same statement as the activity UPDATE that admits them (`admit`, a
+ * data-modifying CTE named `admitted` returning one row or none): either both happen, or neither. The
+ * registrations travel as one JSON array read into the table's own row type, so the statement's text is
+ * the same whatever the number of people.
+ */
+async function insertAdmitted(
+  tx: Executor,
+  orgId: string,
+  admit: SQL,
+  people: NewRegistration[],
+  status: SQL,
+  waitlistPosition: SQL,
+  holdExpiresAt: SQL,
+): Promise<RegistrationRow[]> {
+  const records = people.map((p, i) => {
+    const record: Record<string, unknown> = { org_id: orgId, waitlist_position: i + 1 };
+    for (const key of GIVEN) record[nameOf(key)] = p[key];
+    return record;
+  });
+  const result = await tx.execute(sql`WITH admitted AS (${admit})
+    INSERT INTO citizen_registrations (org_id, ${GIVEN_COLUMNS}, status, waitlist_position, hold_expires_at)
+    SELECT r.org_id, ${GIVEN_FROM_RECORD}, ${status}, ${waitlistPosition}, ${holdExpiresAt}
+    FROM admitted CROSS JOIN jsonb_populate_recordset(NULL::citizen_registrations, ${JSON.stringify(records)}::jsonb) AS r
+    ORDER BY r.waitlist_position
+    RETURNING *`);
+  return registrationRows(result);
+}
+
+/**
+ * Takes the places of `people` in one activity and inserts their registrations, held for payment, in
+ * one statement (the conditional UPDATE above as a CTE): all of them or none, no transaction needed
+ * for a single activity. Empty when the activity has no room for them all.
+ */
+export function takePlacesAndRegister(
+  tx: Executor,
+  options: { orgId: string; activityId: string; people: NewRegistration[]; holdMinutes: number },
+): Promise<RegistrationRow[]> {
+  const n = options.people.length;
+  return insertAdmitted(
+    tx,
+    options.orgId,
+    takePlacesStatement(options.orgId, options.activityId, n),
+    options.people,
+    sql`'pending_payment'`,
+    sql`NULL::integer`,
+    sql`now() + make_interval(mins => ${options.holdMinutes})`,
+  );
+}
+
+/**
+ * Puts `people` on an activity's waitlist in one statement: consecutive positions handed out by the
+ * activity's row (its lock), only while the activity is still too full for them. Empty when a place was
+ * freed in between (the caller then tries to take it).
+ */
+export function waitlistAndRegister(
+  tx: Executor,
+  options: { orgId: string; activityId: string; people: NewRegistration[] },
+): Promise<RegistrationRow[]> {
+  const n = options.people.length;
+  return insertAdmitted(
+    tx,
+    options.orgId,
+    sql`UPDATE citizen_activities SET waitlist_seq = waitlist_seq + ${n}
+      WHERE org_id = ${options.orgId} AND id = ${options.activityId} AND taken + ${n} > capacity
+      RETURNING waitlist_seq AS last`,
+    options.people,
+    sql`'waitlisted'`,
+    sql`(SELECT last FROM admitted) - ${n} + r.waitlist_position`,
+    sql`NULL::timestamptz`,
+  );
+}
+
 /** Takes `n` places at once (all or none); true when taken. */
 export async function takePlaces(
   tx: Executor,
@@ -23,31 +151,6 @@ export async function takePlaces(
 ): Promise<boolean> {
   const result = await tx.execute(takePlacesStatement(options.orgId, options.activityId, options.n));
   return rowsOf(result).length > 0;
-}
-
-/**
- * Hands out `n` consecutive waitlist positions, only while the activity is still too full for them: this
- * takes the activity's row lock, so it queues behind a place being freed, and a place freed in between
- * makes it answer null (the caller then tries to take the place again).
- */
-export async function waitlistPositions(
-  tx: Executor,
-  options: { orgId: string; activityId: string; n: number },
-): Promise<number[] | null> {
-  const scope = scopeOf(options.orgId);
-  const [row] = await tx
-    .update(activities)
-    .set({ waitlistSeq: sql`${activities.waitlistSeq} + ${options.n}` })
-    .where(
-      scope.where(
-        activities,
-        eq(activities.id, options.activityId),
-        sql`${activities.taken} + ${options.n} > ${activities.capacity}`,
-      ),
-    )
-    .returning({ last: activities.waitlistSeq });
-  if (!row) return null;
-  return Array.from({ length: options.n }, (_, i) => row.last - options.n + 1 + i);
 }
 
 /**

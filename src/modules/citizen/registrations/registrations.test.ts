@@ -208,6 +208,66 @@ describe('a cart of several activities for several children', () => {
 });
 
 describe('waitlist, offers and cancellations', () => {
+  it('refunds a citizen who cancels a paid registration at once, by the activity’s rules, through payments', async () => {
+    const town = await createTown(ctx.db);
+    const season = await createSeason(ctx.db, town.id);
+    // Starts in 2027: more than 7 days away, so the full price comes back less the $15 fee.
+    const camp = await createActivity(ctx.db, season, {
+      capacity: 3,
+      priceResidentCents: 10000,
+      refundFullDaysBefore: 7,
+      cancellationFeeCents: 1500,
+    });
+    const family = await createFamily(ctx, { children: ['2016-05-14', '2017-03-01'], residentOf: town.id });
+    const [lea, noah] = family.children as [string, string];
+    const res = await family.client.post<Checkout>(`/api/citizen/orgs/${town.id}/checkout`, {
+      items: [
+        { activityId: camp.id, personId: lea },
+        { activityId: camp.id, personId: noah },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const orderId = res.body.order?.id as string;
+    const paid = await family.client.post(`/api/me/orders/${orderId}/pay?orgId=${town.id}`, {
+      provider: 'sandbox',
+      card: { number: '4242 4242 4242 4242' },
+    });
+    expect(paid.status).toBe(200);
+    const leaRegistration = res.body.registrations.find((r) => r.status === 'pending_payment')?.id;
+
+    const cancelled = await family.client.post<{
+      registrations: Array<{ id: string; status: string }>;
+      refundCents: number;
+      refunded: boolean;
+    }>(`/api/citizen/orgs/${town.id}/registrations/${leaRegistration}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ refundCents: 8500, refunded: true });
+    expect(cancelled.body.registrations[0]?.status).toBe('cancelled');
+
+    // The money went back through the order: one refund, settled, and the order partly refunded; the other
+    // child stays registered and the place is free again.
+    const order = await family.client.get<{
+      status: string;
+      refundedCents: number;
+      refunds: Array<{ amountCents: number; status: string }>;
+    }>(`/api/me/orders/${orderId}?orgId=${town.id}`);
+    expect(order.body.status).toBe('partially_refunded');
+    expect(order.body.refundedCents).toBe(8500);
+    expect(order.body.refunds).toEqual([expect.objectContaining({ amountCents: 8500, status: 'succeeded' })]);
+    const rows = await ctx.db
+      .select()
+      .from(registrations)
+      .where(scopeOf(town.id).where(registrations, eq(registrations.orderId, orderId)));
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'confirmed']);
+    expect((await activityNow(ctx.db, town.id, camp.id)).taken).toBe(1);
+
+    // Cancelling again refunds nothing more.
+    const again = await family.client.post(
+      `/api/citizen/orgs/${town.id}/registrations/${leaRegistration}/cancel`,
+    );
+    expect(again.status).toBe(409);
+  });
+
   it('waitlists in arrival order, offers a freed place to the next, then to the one after when the offer expires', async () => {
     const town = await createTown(ctx.db);
     const season = await createSeason(ctx.db, town.id, { offerHours: 24 });

@@ -14,6 +14,7 @@ import {
   CategoryInput,
   CategorySchema,
   DepartmentInput,
+  DepartmentMembersInput,
   DepartmentSchema,
   OrgParams,
   SettingsSchema,
@@ -22,6 +23,7 @@ import {
   TemplateInput,
   TemplateSchema,
 } from './schemas.ts';
+import { setDepartmentMembers } from './set-department-members.ts';
 import { updateRequestSettings } from './update-request-settings.ts';
 
 const err = { $ref: 'Error#' };
@@ -152,6 +154,28 @@ export const requestConfigRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ip: request.ip,
         orgId: request.params.orgId,
         id: request.params.id,
+        input: request.body,
+      }),
+  );
+
+  app.put(
+    '/orgs/:orgId/staff/request-departments/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Équipe d’un service / Staff of a department',
+        params: ItemParams,
+        body: DepartmentMembersInput,
+        response: { 200: DepartmentSchema, 422: err, ...errors },
+      },
+    },
+    async (request) =>
+      setDepartmentMembers({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        departmentId: request.params.id,
         input: request.body,
       }),
   );

@@ -4,7 +4,7 @@ import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { DepartmentView } from './list-departments.ts';
+import { type DepartmentView, listDepartments } from './list-departments.ts';
 import { requireRequestManager } from './policies.ts';
 import { requestDepartments } from './schema.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -26,6 +26,7 @@ export async function saveDepartment(options: {
     nameEn: input.nameEn.trim(),
     active: input.active ?? true,
   };
+  let savedId: string;
   try {
     const [row] = options.id
       ? await db
@@ -46,10 +47,13 @@ export async function saveDepartment(options: {
       targetId: row.id,
       ip: options.ip,
     });
-    return { id: row.id, code: row.code, name: { fr: row.nameFr, en: row.nameEn }, active: row.active };
+    savedId = row.id;
   } catch (error) {
     if (isUniqueViolation(error))
       throw new AppError('requests.code_taken', 409, { params: { code: input.code } });
     throw error;
   }
+  const saved = (await listDepartments({ db, auth: options.auth, orgId })).find((d) => d.id === savedId);
+  if (!saved) throw new AppError('requests.department_unknown', 404);
+  return saved;
 }

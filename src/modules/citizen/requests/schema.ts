@@ -33,6 +33,27 @@ export const requestDepartments = pgTable(
   (t) => [tenantKey(t), uniqueIndex('request_departments_org_code_key').on(t.orgId, t.code)],
 );
 
+// Tenant-owned: the staff who work a department's queue (it is their queue by default; the 311 desk sees all).
+export const requestDepartmentMembers = pgTable(
+  'request_department_members',
+  {
+    ...tenantColumns(() => organisations.id),
+    departmentId: uuid('department_id').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('request_department_members_key').on(t.orgId, t.departmentId, t.accountId),
+    index('request_department_members_account_idx').on(t.orgId, t.accountId),
+    foreignKey({
+      columns: [t.orgId, t.departmentId],
+      foreignColumns: [requestDepartments.orgId, requestDepartments.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 // Tenant-owned: what people can report; `code` is the Open311 service_code.
 export const requestCategories = pgTable(
   'request_categories',

@@ -1,8 +1,9 @@
 // TypeBox schemas of the requests API (shared by its route files).
-import { type TSchema, Type } from 'typebox';
-import { Email, LocaleSchema, Uuid } from '../../../platform/http/schemas.ts';
+import { Type } from 'typebox';
+import { Email, LocaleSchema, Nullable, Uuid } from '../../../platform/http/schemas.ts';
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null-safe under Ajv's type coercion (a union would turn a null text into "").
+export { Nullable };
 export const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 export const Instant = Type.String({ format: 'date-time' });
 
@@ -88,7 +89,13 @@ export const DepartmentSchema = Type.Object({
   code: Type.String(),
   name: Bilingual,
   active: Type.Boolean(),
+  members: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  mine: Type.Boolean(),
 });
+export const DepartmentMembersInput = Type.Object(
+  { accountIds: Type.Array(Uuid, { maxItems: 200 }) },
+  { additionalProperties: false },
+);
 export const DepartmentInput = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 }),

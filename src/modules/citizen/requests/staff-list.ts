@@ -21,7 +21,12 @@ import { inOrg } from '../../../platform/db/tenancy.ts';
 import type { BoundingBox } from '../../../platform/geo/geojson.ts';
 import type { Bilingual } from '../../../platform/http/locale.ts';
 import { insidePublicBox } from './public-requests.ts';
-import { requestCategories, requestDepartments, serviceRequests } from './schema.ts';
+import {
+  requestCategories,
+  requestDepartmentMembers,
+  requestDepartments,
+  serviceRequests,
+} from './schema.ts';
 import { OPEN_PHASES, type Phase, type StatusView } from './statuses.ts';
 import { statusOf } from './views.ts';
 
@@ -29,7 +34,8 @@ import { statusOf } from './views.ts';
 
 /** Filters of the staff queues. */
 export interface StaffFilters {
-  /** A department's queue, or `none` for requests no department holds. */
+  /** A department's queue, `mine` for the queues of the departments the viewer works, `none` for requests
+   * no department holds. */
   departmentId?: string;
   categoryId?: string;
   /** A status code, or a phase group: `open` (default view), `closed`, `all`. */
@@ -65,9 +71,15 @@ export function staffWhere(orgId: string, viewerId: string, f: StaffFilters): SQ
     orgId,
     f.departmentId === 'none'
       ? isNull(serviceRequests.departmentId)
-      : f.departmentId
-        ? eq(serviceRequests.departmentId, f.departmentId)
-        : undefined,
+      : f.departmentId === 'mine'
+        ? inArray(
+            serviceRequests.departmentId,
+            sql`(SELECT ${requestDepartmentMembers.departmentId} FROM ${requestDepartmentMembers}
+              WHERE ${requestDepartmentMembers.orgId} = ${orgId} AND ${requestDepartmentMembers.accountId} = ${viewerId})`,
+          )
+        : f.departmentId
+          ? eq(serviceRequests.departmentId, f.departmentId)
+          : undefined,
     f.categoryId ? eq(serviceRequests.categoryId, f.categoryId) : undefined,
     status === 'all'
       ? undefined

@@ -12,7 +12,8 @@ import {
 } from './schemas.ts';
 
 export const StaffFiltersQuery = {
-  departmentId: Type.Optional(Type.String({ maxLength: 40 })),
+  // A department, `mine` (the departments the viewer works) or `none` (requests no department holds).
+  departmentId: Type.Optional(Type.Union([Uuid, Type.Literal('mine'), Type.Literal('none')])),
   categoryId: Type.Optional(Uuid),
   status: Type.Optional(Type.String({ maxLength: 60 })),
   assignee: Type.Optional(Type.String({ maxLength: 40 })),

@@ -24,6 +24,11 @@ export function permitTypeView(t: TypeRow) {
   };
 }
 
+/** A permit type as staff edit it: the public view, its open-data (BLDS) mapping and its place in lists. */
+export function staffPermitTypeView(t: TypeRow) {
+  return { ...permitTypeView(t), blds: t.blds, position: t.position };
+}
+
 /** The organisation's active permit and declaration types (public). */
 export async function listPermitTypes(options: { db: Executor; orgId: string }) {
   const rows = await options.db

@@ -53,6 +53,26 @@ registerMessages({
   },
   'permit.fee_rule_invalid': { fr: 'Règle de tarification invalide.', en: 'Invalid fee rule.' },
   'permit.fields_invalid': { fr: 'Champs du formulaire invalides.', en: 'Invalid form fields.' },
+  'permit.type_key_duplicate': {
+    fr: 'Le code « {key} » est déjà utilisé par un autre élément de ce type.',
+    en: 'The key “{key}” is already used by another item of this type.',
+  },
+  'permit.type_options_required': {
+    fr: 'La liste « {key} » doit offrir au moins un choix.',
+    en: 'The list “{key}” must offer at least one choice.',
+  },
+  'permit.type_range_invalid': {
+    fr: 'Le maximum de « {key} » est plus petit que son minimum.',
+    en: 'The maximum of “{key}” is smaller than its minimum.',
+  },
+  'permit.type_condition_unknown': {
+    fr: 'La condition de « {key} » dépend de « {field} », qui n’est pas un champ posé avant lui.',
+    en: 'The condition of “{key}” depends on “{field}”, which is not a field asked before it.',
+  },
+  'permit.type_fee_field_invalid': {
+    fr: 'Le tarif se calcule sur « {field} », qui doit être un champ numérique du formulaire (nombre, montant ou superficie).',
+    en: 'The fee is computed from “{field}”, which must be a numeric field of the form (number, amount or area).',
+  },
   'permit.field_required': { fr: 'Ce renseignement est obligatoire.', en: 'This information is required.' },
   'permit.field_invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
   'permit.field_range': { fr: 'Valeur hors des limites permises.', en: 'Value outside the allowed range.' },

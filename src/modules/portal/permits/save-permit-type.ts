@@ -3,10 +3,11 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError, renderMessage } from '../../../platform/http/errors.ts';
+import type { Locale } from '../../../platform/http/locale.ts';
 import type { PermitTypeInput } from './catalogue.ts';
-import { isValidFeeRule } from './fee-rules.ts';
-import { permitTypeView } from './list-permit-types.ts';
+import { checkPermitType } from './check-permit-type.ts';
+import { staffPermitTypeView } from './list-permit-types.ts';
 import { requirePermitStaff } from './policies.ts';
 import { permitTypes } from './schema.ts';
 
@@ -15,17 +16,22 @@ export async function upsertPermitType(
   db: Database,
   orgId: string,
   input: PermitTypeInput & { position?: number; active?: boolean },
+  locale: Locale = 'fr',
 ) {
-  if (!isValidFeeRule(input.feeRule)) throw new AppError('permit.fee_rule_invalid', 422);
-  const keys = new Set(input.fields.map((f) => f.key));
-  if (keys.size !== input.fields.length) throw new AppError('permit.fields_invalid', 422);
-  const feeField =
-    input.feeRule.kind === 'per_area'
-      ? input.feeRule.areaField
-      : input.feeRule.kind === 'per_thousand'
-        ? input.feeRule.valueField
-        : null;
-  if (feeField && !keys.has(feeField)) throw new AppError('permit.fee_rule_invalid', 422);
+  const problems = checkPermitType(input);
+  const [first] = problems;
+  if (first)
+    throw new AppError(first.code, 422, {
+      params: first.params,
+      // Every problem next to what it concerns, in the staff member's language.
+      details: {
+        fields: problems.map((p) => ({
+          field: p.path,
+          rule: p.code,
+          message: renderMessage(p.code, locale, p.params),
+        })),
+      },
+    });
   const values = scopeOf(orgId).rows({
     ...input,
     position: input.position ?? 0,
@@ -49,10 +55,11 @@ export async function savePermitType(options: {
   auth: AuthContext | null;
   ip: string;
   orgId: string;
+  locale?: Locale;
   input: PermitTypeInput & { position?: number; active?: boolean };
 }) {
   const who = requirePermitStaff(options.auth, options.orgId);
-  const row = await upsertPermitType(options.db, options.orgId, options.input);
+  const row = await upsertPermitType(options.db, options.orgId, options.input, options.locale);
   await recordAudit(options.db, {
     orgId: options.orgId,
     actorAccountId: who.account.id,
@@ -62,5 +69,5 @@ export async function savePermitType(options: {
     ip: options.ip,
     details: { code: row.code },
   });
-  return permitTypeView(row);
+  return staffPermitTypeView(row);
 }

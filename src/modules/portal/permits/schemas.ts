@@ -72,6 +72,19 @@ export const PermitTypeSchema = Type.Object({
   active: Type.Boolean(),
 });
 
+const BldsSchema = Type.Object({
+  permitTypeMapped: Type.String({ maxLength: 60 }),
+  workClassMapped: Type.Union([Type.Literal('New'), Type.Literal('Existing')]),
+  permitClassMapped: Type.Union([Type.Literal('Residential'), Type.Literal('Non-Residential')]),
+});
+
+/** A permit type as staff edit it (inactive ones too): with its open-data mapping and list position. */
+export const StaffPermitTypeSchema = Type.Object({
+  ...PermitTypeSchema.properties,
+  blds: BldsSchema,
+  position: Type.Integer(),
+});
+
 export const PermitTypeInputSchema = Type.Object(
   {
     kind: Type.Union([Type.Literal('permit'), Type.Literal('declaration')]),
@@ -84,11 +97,7 @@ export const PermitTypeInputSchema = Type.Object(
     feeRule: FeeRuleSchema,
     legalDelayDays: Type.Integer({ minimum: 0, maximum: 365 }),
     validityMonths: Type.Integer({ minimum: 1, maximum: 120 }),
-    blds: Type.Object({
-      permitTypeMapped: Type.String({ maxLength: 60 }),
-      workClassMapped: Type.Union([Type.Literal('New'), Type.Literal('Existing')]),
-      permitClassMapped: Type.Union([Type.Literal('Residential'), Type.Literal('Non-Residential')]),
-    }),
+    blds: BldsSchema,
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     active: Type.Optional(Type.Boolean()),
   },

@@ -7,6 +7,7 @@ import { actOnApplication } from './act-on-application.ts';
 import { exportApplications } from './export-applications.ts';
 import { getApplicationForStaff } from './get-application-for-staff.ts';
 import { listApplications } from './list-applications.ts';
+import { listStaffPermitTypes } from './list-staff-permit-types.ts';
 import './messages.ts';
 import { permitDashboard } from './permit-dashboard.ts';
 import { savePermitType } from './save-permit-type.ts';
@@ -14,8 +15,8 @@ import {
   DashboardSchema,
   literals,
   PermitTypeInputSchema,
-  PermitTypeSchema,
   StaffListItem,
+  StaffPermitTypeSchema,
   Status,
 } from './schemas.ts';
 
@@ -160,6 +161,19 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => permitDashboard({ db, auth: request.auth, orgId: request.params.orgId }),
   );
 
+  app.get(
+    '/orgs/:orgId/portal/permits/staff/types',
+    {
+      schema: {
+        tags,
+        summary: 'Types de permis à modifier / Permit types to edit',
+        params: OrgParams,
+        response: { 200: Type.Object({ items: Type.Array(StaffPermitTypeSchema) }), 401: err, 403: err },
+      },
+    },
+    async (request) => listStaffPermitTypes({ db, auth: request.auth, orgId: request.params.orgId }),
+  );
+
   app.put(
     '/orgs/:orgId/portal/permits/staff/types/:code',
     {
@@ -171,7 +185,7 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
           code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
         }),
         body: PermitTypeInputSchema,
-        response: { 200: PermitTypeSchema, 400: err, 401: err, 403: err, 422: err },
+        response: { 200: StaffPermitTypeSchema, 400: err, 401: err, 403: err, 422: err },
       },
     },
     async (request) =>
@@ -180,6 +194,7 @@ export const permitStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         auth: request.auth,
         ip: request.ip,
         orgId: request.params.orgId,
+        locale: request.locale,
         input: { ...request.body, code: request.params.code } as Parameters<
           typeof savePermitType
         >[0]['input'],

@@ -199,6 +199,12 @@ describe('assessment roll', () => {
       '0668 90 0333',
       'saint isidore 47',
       '47 chemin saint-isidôre',
+      // typed keystroke by keystroke, and with a typo: the prefix path, then the similarity fallback
+      '47 ch',
+      '47 chemin saint-is',
+      'ch saint-isid',
+      '47 chemin saint-isodore',
+      'chemin st-isodore',
     ]) {
       const res = await ctx
         .client()

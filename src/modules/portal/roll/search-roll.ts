@@ -46,8 +46,9 @@ export function lotNumber(q: string): string | null {
 
 /**
  * Searches an organisation's roll (the latest year unless told) by address, matricule or lot. Addresses
- * are matched like the address register's: accents, case and short forms (ch, boul, St) ignored, one typo
- * tolerated, through the platform's SQL normaliser; streets first, then the civic number on them. A
+ * are matched like the address register's: accents, case and short forms (ch, boul, St) ignored, through
+ * the platform's SQL normaliser; streets whose words begin as typed first, and only when none does, the
+ * closest spellings (one typo tolerated). A
  * matricule matches with or without dashes, as a prefix; a lot exactly. Public: the roll is public
  * information (owners are never part of a result).
  */
@@ -126,8 +127,8 @@ async function searchByAddress(
       .limit(limit);
   }
   const threshold = civic || trailingNumber ? THRESHOLD_WITH_CIVIC : THRESHOLD;
-  // One statement: the streets close to the query (migration portal_roll_street_search), then their units.
-  const streets = sql`portal_roll_street_candidates(${orgId}::uuid, ${importId}::uuid, civique_address_words(${rest}), ${threshold}::real, ${STREET_CANDIDATES}::int)`;
+  // One call (migration portal_roll_search_prefix): streets beginning as typed, the closest spellings only
+  // when none does, then their units; PL/pgSQL keeps its plans per connection.
   const rows = rowsOf<{
     id: string;
     year: number;
@@ -140,14 +141,9 @@ async function searchByAddress(
     longitude: number | null;
   }>(
     await db.execute(sql`
-      SELECT u.id, u.year, u.matricule, u.address_label AS address, u.lots, u.cubf, u.total_value, u.latitude, u.longitude
-      FROM ${streets} AS s
-      JOIN roll_units u ON u.org_id = ${orgId} AND u.import_id = ${importId} AND u.street_id = s.id
-        ${civic ? sql`AND u.civic_from = ${civic.number}` : sql``}
-      ORDER BY s.score DESC, s.closeness DESC,
-        ${trailingNumber ? sql`(u.civic_from = ${trailingNumber}) DESC,` : sql``}
-        u.civic_from ASC NULLS LAST, u.matricule_key ASC
-      LIMIT ${limit}`),
+      SELECT * FROM portal_roll_search(${orgId}::uuid, ${importId}::uuid, civique_address_words(${rest}),
+        ${civic?.number ?? null}::int, ${trailingNumber ?? null}::int, ${threshold}::real,
+        ${STREET_CANDIDATES}::int, ${limit}::int)`),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -6,8 +6,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TownChooser } from './TownChooser.tsx';
-
-const COMING = ['citizen', 'portal', 'transit', 'attraction'] as const;
+import { TownServices } from './TownServices.tsx';
 
 function focusHeading() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
@@ -35,6 +34,8 @@ function TownHome({ town }: { town: Organisation }) {
           <Link to="/towns">{t('home.changeTown')}</Link>
         </p>
       </div>
+
+      <TownServices town={town} />
 
       <h2>{t('home.yourSpace')}</h2>
       <ul className="card-grid">
@@ -104,22 +105,6 @@ function TownHome({ town }: { town: Organisation }) {
           </ul>
         </>
       )}
-
-      <h2>{t('home.comingTitle')}</h2>
-      <p>{t('home.comingIntro')}</p>
-      <ul className="card-grid">
-        {COMING.map((module) => (
-          <li key={module}>
-            <div className="card card--muted">
-              <h3>{t(`modules.${module}.title`)}</h3>
-              <p>{t(`modules.${module}.description`)}</p>
-              <p>
-                <span className="badge badge--coming">{t('common.comingSoon')}</span>
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

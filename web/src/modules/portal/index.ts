@@ -5,6 +5,8 @@ export { PermitsPage } from './PermitsPage.tsx';
 export { RegistryPage } from './RegistryPage.tsx';
 export { RollSearchPage } from './RollSearchPage.tsx';
 export { RollUnitPage } from './RollUnitPage.tsx';
+export { PermitTypeEditPage } from './staff/PermitTypeEditPage.tsx';
+export { PermitTypesPage } from './staff/PermitTypesPage.tsx';
 export { PortalStaffPage } from './staff/PortalStaffPage.tsx';
 export { StaffMapPage } from './staff/StaffMapPage.tsx';
 export { StaffPermitPage } from './staff/StaffPermitPage.tsx';

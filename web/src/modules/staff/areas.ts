@@ -17,7 +17,17 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 /** Module areas whose staff pages exist; the others still show the placeholder page. */
-export const LIVE_AREAS: ReadonlySet<Area> = new Set<Area>(['recreation', 'requests', 'urban_planning']);
+export const LIVE_AREAS: ReadonlySet<Area> = new Set<Area>([
+  'recreation',
+  'requests',
+  'urban_planning',
+  'clerk',
+  'public_works',
+  'operations',
+  'transit_dispatch',
+  'transit_driver',
+  'attraction',
+]);
 
 /** Every role that can be given, administrators first. */
 export const ROLES: readonly Role[] = ['admin', ...AREAS];

@@ -69,9 +69,10 @@ export function MyRegistrationsPage() {
       const done = await call(
         api.POST('/api/citizen/orgs/{orgId}/registrations/{registrationId}/cancel', { params: { path } }),
       );
-      return done.refundCents > 0
-        ? t('registrations.cancelledRefund', { amount: money(done.refundCents) })
-        : t('registrations.cancelled');
+      if (done.refundCents === 0) return t('registrations.cancelled');
+      return t(done.refunded ? 'registrations.cancelledRefunded' : 'registrations.cancelledRefund', {
+        amount: money(done.refundCents),
+      });
     },
     onSuccess: async (outcome) => {
       setCancelling(null);

@@ -37,6 +37,14 @@ export function PortalStaffPage() {
         <li>
           <div className="card">
             <h2>
+              <Link to={`${area}/permit-types`}>{t('staff.types')}</Link>
+            </h2>
+            <p>{t('staff.typesText')}</p>
+          </div>
+        </li>
+        <li>
+          <div className="card">
+            <h2>
               <Link to={`${area}/roll`}>{t('staff.roll')}</Link>
             </h2>
             <p>{t('staff.rollText')}</p>

@@ -13,6 +13,7 @@ import { useBilingual } from '../shared.tsx';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
 import { CategoryEditor } from './CategoryEditor.tsx';
 import { RequestsNav, useStaffLookups } from './common.tsx';
+import { DepartmentTeams } from './DepartmentTeams.tsx';
 
 /** How the organisation sets requests up; the requests desk edits, administrators also manage Open311 keys. */
 export function StaffRequestSettingsPage() {
@@ -37,6 +38,7 @@ export function StaffRequestSettingsPage() {
         onSaved={lookups.refetch}
         kind="department"
       />
+      <DepartmentTeams orgId={org.id} lookups={lookups} manager={manager} />
       <SmallList
         title={t('requests.settings.statuses')}
         orgId={org.id}

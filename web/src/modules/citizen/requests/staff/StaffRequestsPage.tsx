@@ -53,29 +53,33 @@ export function StaffRequestsPage() {
   const [draft, setDraft] = useState<Filters>(applied);
   const [selected, setSelected] = useState<string[]>([]);
   const lookups = useStaffLookups(orgId);
-  const queryFilters = { ...applied, overdue: applied.overdue === '1' ? true : undefined } as Record<
-    string,
-    unknown
-  >;
+  // Staff who work a department start on its queue (`mine`); `all` in the address shows every queue.
+  const myQueue = lookups.departments.some((d) => d.mine);
+  const department = applied.departmentId ?? (myQueue ? 'mine' : 'all');
+  const queryFilters = {
+    ...applied,
+    departmentId: department === 'all' ? undefined : department,
+    overdue: applied.overdue === '1' ? true : undefined,
+  } as Record<string, unknown>;
 
   const list = useQuery({
-    queryKey: ['requests', orgId, 'staff-list', page, applied],
+    queryKey: ['requests', orgId, 'staff-list', page, applied, department],
     queryFn: () =>
       call(
         api.GET('/api/orgs/{orgId}/staff/requests', {
           params: { path: { orgId }, query: { ...queryFilters, page, perPage: PER_PAGE } },
         }),
       ),
-    enabled: view === 'list',
+    enabled: view === 'list' && lookups.departmentsReady,
     placeholderData: keepPreviousData,
   });
   const map = useQuery({
-    queryKey: ['requests', orgId, 'staff-map', applied],
+    queryKey: ['requests', orgId, 'staff-map', applied, department],
     queryFn: () =>
       call(
         api.GET('/api/orgs/{orgId}/staff/requests/map', { params: { path: { orgId }, query: queryFilters } }),
       ),
-    enabled: view === 'map',
+    enabled: view === 'map' && lookups.departmentsReady,
   });
 
   const apply = (event: FormEvent) => {
@@ -117,10 +121,11 @@ export function StaffRequestsPage() {
           <SelectField
             id="f-department"
             label={t('requests.staff.department')}
-            value={draft.departmentId ?? ''}
+            value={draft.departmentId ?? department}
             onChange={set('departmentId')}
           >
-            <option value="">{t('requests.staff.all')}</option>
+            <option value="all">{t('requests.staff.all')}</option>
+            {myQueue && <option value="mine">{t('requests.staff.myDepartments')}</option>}
             <option value="none">{t('requests.staff.noDepartment')}</option>
             {lookups.departments.map((d) => (
               <option key={d.id} value={d.id}>

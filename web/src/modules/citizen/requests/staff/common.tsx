@@ -28,6 +28,8 @@ export function useStaffLookups(orgId: string) {
   });
   return {
     departments: departments.data?.items ?? [],
+    /** The departments are known (whether the person works one decides their default queue). */
+    departmentsReady: !departments.isPending,
     categories: categories.data?.items ?? [],
     statuses: statuses.data?.items ?? [],
     assignees: assignees.data?.items ?? [],

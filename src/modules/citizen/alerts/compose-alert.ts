@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { AuthContext } from '../../../platform/auth/context.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { newId } from '../../../platform/db/ids.ts';
+import { inOrg, scopeOf } from '../../../platform/db/tenancy.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import { type AlertView, toAlertView } from './alert-view.ts';
+import { closedPolygon } from './area.ts';
+import { findEvent } from './event-codes.ts';
+import { requireAlertStaff } from './policies.ts';
+import { alerts } from './schema.ts';
+import type { AlertInput } from './schemas.ts';
+import { sendAlert } from './send-alert.ts';
+import { capUrlOf } from './urls.ts';
+
+const MAX_EXPIRY_MS = 30 * 86_400_000;
+
+function columns(input: AlertInput) {
+  if (!findEvent(input.eventCode)) throw new AppError('alert.event_unknown', 422);
+  const expires = Date.parse(input.expiresAt);
+  if (!(expires > Date.now()) || expires - Date.now() > MAX_EXPIRY_MS)
+    throw new AppError('alert.expiry_invalid', 422);
+  let area = input.area;
+  if (area.kind === 'polygon') {
+    const closed = closedPolygon(area.points as Array<[number, number]>);
+    if (!closed) throw new AppError('alert.area_invalid', 422);
+    area = { kind: 'polygon', points: closed };
+  }
+  return {
+    eventCode: input.eventCode,
+    urgency: input.urgency,
+    severity: input.severity,
+    certainty: input.certainty,
+    headlineFr: input.headline.fr,
+    headlineEn: input.headline.en,
+    descriptionFr: input.description.fr,
+    descriptionEn: input.description.en,
+    instructionFr: input.instruction.fr,
+    instructionEn: input.instruction.en,
+    areaDescFr: input.areaDesc.fr,
+    areaDescEn: input.areaDesc.en,
+    area: area as (typeof alerts.$inferInsert)['area'],
+    expiresAt: new Date(expires),
+    status: input.test ? ('Test' as const) : ('Actual' as const),
+  };
+}
+
+/**
+ * Authorised staff write an alert, or an update or cancellation of the latest message of a chain
+ * (`references`). Without approval it goes out at once; with approval it waits for a second person.
+ * Audited.
+ */
+export async function composeAlert(options: {
+  db: Database;
+  jobs: JobQueue;
+  publicUrl: string;
+  auth: AuthContext | null;
+  ip: string;
+  orgId: string;
+  input: AlertInput;
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  referencesId?: string;
+}): Promise<AlertView> {
+  const who = requireAlertStaff(options.auth, options.orgId);
+  const values = columns(options.input);
+  let rootId: string | null = null;
+  if (options.msgType !== 'Alert') {
+    const [previous] = await options.db
+      .select()
+      .from(alerts)
+      .where(inOrg(alerts, options.orgId, eq(alerts.id, options.referencesId ?? '')));
+    if (previous?.state !== 'sent') throw new AppError('alert.not_found', 404);
+    if (previous.supersededAt || previous.msgType === 'Cancel') throw new AppError('alert.not_current', 409);
+    rootId = previous.rootId;
+    // A test chain stays a test, and a real one stays real.
+    values.status = previous.status;
+  }
+  const id = newId();
+  const inserted = await options.db
+    .insert(alerts)
+    .values(
+      scopeOf(options.orgId).rows({
+        id,
+        ...values,
+        msgType: options.msgType,
+        referencesId: options.referencesId ?? null,
+        rootId: rootId ?? id,
+        state: options.input.requireApproval ? ('pending_approval' as const) : ('sent' as const),
+        createdBy: who.account.id,
+      }),
+    )
+    // The unique (org, references) key: a second update of the same message loses here.
+    .onConflictDoNothing()
+    .returning();
+  const row = inserted[0];
+  if (!row) throw new AppError('alert.not_current', 409);
+  await recordAudit(options.db, {
+    orgId: options.orgId,
+    actorAccountId: who.account.id,
+    action: `citizen.alert_${options.msgType.toLowerCase()}_${options.input.requireApproval ? 'drafted' : 'sent'}`,
+    targetType: 'citizen_alert',
+    targetId: row.id,
+    ip: options.ip,
+    details: { status: row.status, eventCode: row.eventCode },
+  });
+  if (options.input.requireApproval) return toAlertView(row, null);
+  const sent = await sendAlert({ ...options, row: { ...row, state: 'pending_approval' } }).catch(
+    async (e) => {
+      // The chain moved on meanwhile: this message never went out.
+      await options.db.delete(alerts).where(inOrg(alerts, options.orgId, eq(alerts.id, row.id)));
+      throw e;
+    },
+  );
+  return toAlertView(sent, await capUrlOf(options.db, options.publicUrl, sent));
+}
+
+/** A second authorised person approves (and so sends) or refuses an alert waiting for approval. Audited. */
+export async function decideAlert(options: {
+  db: Database;
+  jobs: JobQueue;
+  publicUrl: string;
+  auth: AuthContext | null;
+  ip: string;
+  orgId: string;
+  alertId: string;
+  approve: boolean;
+}): Promise<AlertView> {
+  const who = requireAlertStaff(options.auth, options.orgId);
+  const [current] = await options.db
+    .select({ createdBy: alerts.createdBy })
+    .from(alerts)
+    .where(inOrg(alerts, options.orgId, eq(alerts.id, options.alertId)));
+  if (!current) throw new AppError('alert.not_found', 404);
+  if (current.createdBy === who.account.id) throw new AppError('alert.self_approval', 403);
+  // Claimed with one conditional UPDATE: two approvers clicking at once send it once.
+  const [claimed] = await options.db
+    .update(alerts)
+    .set({ state: options.approve ? 'sent' : 'rejected', approvedBy: who.account.id })
+    .where(inOrg(alerts, options.orgId, eq(alerts.id, options.alertId), eq(alerts.state, 'pending_approval')))
+    .returning();
+  if (!claimed) throw new AppError('alert.not_pending', 409);
+  await recordAudit(options.db, {
+    orgId: options.orgId,
+    actorAccountId: who.account.id,
+    action: options.approve ? 'citizen.alert_approved' : 'citizen.alert_rejected',
+    targetType: 'citizen_alert',
+    targetId: claimed.id,
+    ip: options.ip,
+  });
+  if (!options.approve) return toAlertView(claimed, null);
+  const sent = await sendAlert({ ...options, row: claimed, approvedBy: who.account.id }).catch(async (e) => {
+    await options.db
+      .update(alerts)
+      .set({ state: 'rejected' })
+      .where(inOrg(alerts, options.orgId, eq(alerts.id, claimed.id)));
+    throw e;
+  });
+  return toAlertView(sent, await capUrlOf(options.db, options.publicUrl, sent));
+}

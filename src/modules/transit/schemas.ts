@@ -1,0 +1,240 @@
+import { type TSchema, Type } from 'typebox';
+import { Uuid } from '../../platform/http/schemas.ts';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+
+export const StopRefSchema = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  wheelchairAccessible: Type.Boolean(),
+});
+
+export const TripSchema = Type.Object(
+  {
+    id: Uuid,
+    reference: Type.String(),
+    status: Type.String(),
+    timeMode: Type.String(),
+    requestedTime: Type.String(),
+    pickupStop: StopRefSchema,
+    dropoffStop: StopRefSchema,
+    passengers: Type.Integer(),
+    wheelchairs: Type.Integer(),
+    notes: Type.String(),
+    riderName: Type.String(),
+    riderPhone: Type.String(),
+    promisedPickupStart: Type.String(),
+    promisedPickupEnd: Type.String(),
+    plannedPickupAt: Type.String(),
+    expectedArrival: Type.String(),
+    latestDropoffAt: Type.String(),
+    vehicle: Nullable(Type.Object({ id: Uuid, label: Type.String() })),
+    shiftId: Nullable(Uuid),
+    returnOfTripId: Nullable(Uuid),
+    fareCents: Type.Integer(),
+    penaltyCents: Type.Integer(),
+    order: Nullable(Type.Object({ id: Uuid, status: Type.String(), reference: Type.String() })),
+    pickedUpAt: Nullable(Type.String()),
+    droppedOffAt: Nullable(Type.String()),
+    cancelledAt: Nullable(Type.String()),
+  },
+  { $id: 'TransitTrip' },
+);
+
+export const TripRef = Type.Ref('TransitTrip');
+
+const TimeMode = Type.Union([Type.Literal('asap'), Type.Literal('leave_at'), Type.Literal('arrive_by')]);
+
+export const BookBody = Type.Object(
+  {
+    pickupStopId: Uuid,
+    dropoffStopId: Uuid,
+    timeMode: TimeMode,
+    time: Type.Optional(DateTime),
+    passengers: Type.Integer({ minimum: 1, maximum: 8 }),
+    wheelchairs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+    returnTime: Type.Optional(DateTime),
+  },
+  { additionalProperties: false },
+);
+
+export const ChangeBody = Type.Object(
+  {
+    pickupStopId: Type.Optional(Uuid),
+    dropoffStopId: Type.Optional(Uuid),
+    timeMode: TimeMode,
+    time: Type.Optional(DateTime),
+    passengers: Type.Optional(Type.Integer({ minimum: 1, maximum: 8 })),
+    wheelchairs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PhoneBookBody = Type.Object(
+  {
+    ...BookBody.properties,
+    rider: Type.Object(
+      {
+        name: Type.String({ maxLength: 120 }),
+        phone: Type.String({ maxLength: 30 }),
+        accountId: Type.Optional(Uuid),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BookResult = Type.Object({ trip: TripRef, returnTrip: Nullable(TripRef) });
+
+const Polygon = Type.Object({
+  type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+  coordinates: Type.Array(Type.Any(), { minItems: 1, maxItems: 1000 }),
+});
+
+const code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' });
+const name = Type.String({ minLength: 1, maxLength: 200 });
+const lat = Type.Number({ minimum: -90, maximum: 90 });
+const lon = Type.Number({ minimum: -180, maximum: 180 });
+
+/** Body of each network/fleet item (create: all required fields; update: the same object). */
+export const NETWORK_BODIES = {
+  zones: Type.Object(
+    {
+      code,
+      nameFr: name,
+      nameEn: name,
+      geometry: Polygon,
+      speedKmh: Type.Optional(Type.Number({ minimum: 5, maximum: 110 })),
+      active: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  stops: Type.Object(
+    {
+      code,
+      name,
+      latitude: lat,
+      longitude: lon,
+      zoneId: Type.Optional(Nullable(Uuid)),
+      wheelchairAccessible: Type.Optional(Type.Boolean()),
+      shelter: Type.Optional(Type.Boolean()),
+      notes: Type.Optional(Type.String({ maxLength: 500 })),
+      active: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  fares: Type.Object(
+    {
+      code,
+      kind: Type.Union([
+        Type.Literal('single'),
+        Type.Literal('booklet'),
+        Type.Literal('monthly_pass'),
+        Type.Literal('membership'),
+      ]),
+      nameFr: name,
+      nameEn: name,
+      priceCents: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+      rides: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100 }))),
+      validityDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 400 }))),
+      reduced: Type.Optional(Type.Boolean()),
+      active: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  vehicles: Type.Object(
+    {
+      label: Type.String({ minLength: 1, maxLength: 60 }),
+      plate: Type.Optional(Type.String({ maxLength: 20 })),
+      seats: Type.Integer({ minimum: 1, maximum: 60 }),
+      wheelchairPlaces: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+      active: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  drivers: Type.Object(
+    {
+      name,
+      phone: Type.Optional(Type.String({ maxLength: 30 })),
+      accountId: Type.Optional(Nullable(Uuid)),
+      active: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  shifts: Type.Object(
+    {
+      vehicleId: Uuid,
+      driverId: Uuid,
+      startsAt: DateTime,
+      endsAt: DateTime,
+      depotLatitude: lat,
+      depotLongitude: lon,
+    },
+    { additionalProperties: false },
+  ),
+} as const;
+
+const Period = Type.Object({
+  from: Type.Integer({ minimum: 0, maximum: 1800 }),
+  to: Type.Integer({ minimum: 0, maximum: 1800 }),
+});
+
+export const ServiceBody = Type.Object(
+  {
+    nameFr: name,
+    nameEn: name,
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    url: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 300 }))),
+    hours: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[1-7]$' }), Type.Array(Period, { maxItems: 6 })),
+    ),
+    closedDates: Type.Optional(Type.Array(Type.String({ format: 'date' }), { maxItems: 100 })),
+    rules: Type.Optional(
+      Type.Object(
+        {
+          minNoticeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_080 })),
+          maxDaysAhead: Type.Optional(Type.Integer({ minimum: 0, maximum: 90 })),
+          sameDayCutoffMinute: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1440 }))),
+          pickupWindowMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 60 })),
+          maxRideFactor: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
+          maxRideExtraMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
+          lateCancelMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })),
+          lateCancelPenaltyCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+          noShowPenaltyCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+          noShowWaitMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+          arrivalNoticeMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+          singleFareCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    detourFactor: Type.Optional(Type.Number({ minimum: 1, maximum: 3 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PositionsBody = Type.Object(
+  {
+    positions: Type.Array(
+      Type.Object(
+        {
+          latitude: lat,
+          longitude: lon,
+          bearing: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+          speedKmh: Type.Optional(Type.Number({ minimum: 0, maximum: 200 })),
+          at: DateTime,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,4 @@
+export { DispatchBoardPage } from './DispatchBoardPage.tsx';
+export { DriverPage } from './DriverPage.tsx';
+export { TaxiBusPage } from './TaxiBusPage.tsx';
+export { TripPage } from './TripPage.tsx';
