@@ -85,7 +85,12 @@ describe('rollups', () => {
           for (const r of first.values())
             for (const grain of ['hour', 'day', 'month']) {
               const key = `${r.measureId}|${r.direction}|${grain}|${keyOf(grain, localStamp(r.observedAt))}`;
-              const cell = expected.get(key) ?? { n: 0, sum: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+              const cell = expected.get(key) ?? {
+                n: 0,
+                sum: 0,
+                min: Number.POSITIVE_INFINITY,
+                max: Number.NEGATIVE_INFINITY,
+              };
               cell.n++;
               cell.sum += r.value;
               cell.min = Math.min(cell.min, r.value);
@@ -99,7 +104,16 @@ describe('rollups', () => {
               sql`, `,
             )})`);
           const actual = new Map<string, { n: number; sum: number; min: number; max: number }>();
-          for (const r of rowsOf<{ measureId: string; direction: string; grain: string; bucket: Date; n: number; sum: number; min: number; max: number }>(result))
+          for (const r of rowsOf<{
+            measureId: string;
+            direction: string;
+            grain: string;
+            bucket: Date;
+            n: number;
+            sum: number;
+            min: number;
+            max: number;
+          }>(result))
             actual.set(`${r.measureId}|${r.direction}|${r.grain}|${keyOf(r.grain, localStamp(r.bucket))}`, {
               n: Number(r.n),
               sum: Math.round(Number(r.sum) * 1000) / 1000,
@@ -109,10 +123,12 @@ describe('rollups', () => {
           for (const cell of expected.values()) cell.sum = Math.round(cell.sum * 1000) / 1000;
           expect(actual).toEqual(expected);
           const stored = rowsOf<{ n: number }>(
-            await ctx.db.execute(sql`SELECT count(*)::int AS n FROM ops_readings WHERE org_id = ${orgId}::uuid AND measure_id IN (${sql.join(
-              measures.map((m) => sql`${m}::uuid`),
-              sql`, `,
-            )})`),
+            await ctx.db.execute(
+              sql`SELECT count(*)::int AS n FROM ops_readings WHERE org_id = ${orgId}::uuid AND measure_id IN (${sql.join(
+                measures.map((m) => sql`${m}::uuid`),
+                sql`, `,
+              )})`,
+            ),
           );
           expect(Number(stored[0]?.n)).toBe(first.size);
         },
@@ -125,13 +141,19 @@ describe('rollups', () => {
 describe('85th percentile', () => {
   it('computes as PostgreSQL percentile_cont does', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 1500 }).map((v) => v / 10), { minLength: 1, maxLength: 60 }), async (values) => {
-        const result = await ctx.db.execute(
-          sql`SELECT percentile_cont(0.85) WITHIN GROUP (ORDER BY v) AS p FROM json_array_elements_text(${JSON.stringify(values)}::json) AS t(v0), LATERAL (SELECT v0::float8 AS v) x`,
-        );
-        const [row] = rowsOf<{ p: number }>(result);
-        expect(percentile(values, 0.85)).toBeCloseTo(Number(row?.p), 9);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.integer({ min: 0, max: 1500 }).map((v) => v / 10),
+          { minLength: 1, maxLength: 60 },
+        ),
+        async (values) => {
+          const result = await ctx.db.execute(
+            sql`SELECT percentile_cont(0.85) WITHIN GROUP (ORDER BY v) AS p FROM json_array_elements_text(${JSON.stringify(values)}::json) AS t(v0), LATERAL (SELECT v0::float8 AS v) x`,
+          );
+          const [row] = rowsOf<{ p: number }>(result);
+          expect(percentile(values, 0.85)).toBeCloseTo(Number(row?.p), 9);
+        },
+      ),
       { numRuns: 25 },
     );
   });

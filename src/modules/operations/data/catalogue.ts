@@ -26,7 +26,12 @@ export interface MeasureType {
 
 /** Measure codes known to the product; staff may add others with their own unit. */
 export const MEASURE_TYPES: Record<string, MeasureType> = {
-  vehicle_count: { name: { fr: 'Nombre de véhicules', en: 'Vehicle count' }, unit: 'veh', validMin: 0, validMax: 100_000 },
+  vehicle_count: {
+    name: { fr: 'Nombre de véhicules', en: 'Vehicle count' },
+    unit: 'veh',
+    validMin: 0,
+    validMax: 100_000,
+  },
   heavy_vehicle_count: {
     name: { fr: 'Véhicules lourds', en: 'Heavy vehicles' },
     unit: 'veh',
@@ -34,7 +39,12 @@ export const MEASURE_TYPES: Record<string, MeasureType> = {
     validMax: 100_000,
   },
   speed: { name: { fr: 'Vitesse', en: 'Speed' }, unit: 'km/h', validMin: 0, validMax: 250 },
-  free_chlorine: { name: { fr: 'Chlore résiduel libre', en: 'Free residual chlorine' }, unit: 'mg/L', validMin: 0, validMax: 10 },
+  free_chlorine: {
+    name: { fr: 'Chlore résiduel libre', en: 'Free residual chlorine' },
+    unit: 'mg/L',
+    validMin: 0,
+    validMax: 10,
+  },
   turbidity: { name: { fr: 'Turbidité', en: 'Turbidity' }, unit: 'UTN', validMin: 0, validMax: 1000 },
   ph: { name: { fr: 'pH', en: 'pH' }, unit: 'pH', validMin: 0, validMax: 14 },
   flow: { name: { fr: 'Débit', en: 'Flow' }, unit: 'm³/h', validMin: 0, validMax: 100_000 },

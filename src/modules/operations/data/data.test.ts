@@ -50,7 +50,11 @@ beforeAll(async () => {
   staff = ctx.client();
   await signInAs(ctx.db, staff, operator);
   otherStaff = ctx.client();
-  await signInAs(ctx.db, otherStaff, await createAccount(ctx.db, { roles: [{ orgId: otherOrgId, role: 'operations' }] }));
+  await signInAs(
+    ctx.db,
+    otherStaff,
+    await createAccount(ctx.db, { roles: [{ orgId: otherOrgId, role: 'operations' }] }),
+  );
   citizen = ctx.client();
   await signInAs(ctx.db, citizen, await createAccount(ctx.db));
   const res = await staff.post<Station>(`${base()}/stations`, {
@@ -86,7 +90,11 @@ describe('stations', () => {
   it('refuses an unknown kind, then accepts it once staff define it', async () => {
     const input = { code: 'NEIGE-1', nameFr: 'Dépôt à neige', nameEn: 'Snow dump', kind: 'snow_dump' };
     expect((await staff.post(`${base()}/stations`, input)).status).toBe(422);
-    const kind = await staff.post(`${base()}/station-kinds`, { code: 'snow_dump', nameFr: 'Dépôt', nameEn: 'Dump' });
+    const kind = await staff.post(`${base()}/station-kinds`, {
+      code: 'snow_dump',
+      nameFr: 'Dépôt',
+      nameEn: 'Dump',
+    });
     expect(kind.status).toBe(201);
     const res = await staff.post<Station>(`${base()}/stations`, {
       ...input,
@@ -101,7 +109,9 @@ describe('stations', () => {
     expect((await otherStaff.get(`${base()}/stations`)).status).toBe(403);
     expect((await citizen.get(`${base()}/stations`)).status).toBe(403);
     // Another town's staff, through their own organisation's address, does not find this town's station.
-    expect((await otherStaff.get(`/api/orgs/${otherOrgId}/operations/stations/${plant.id}`)).status).toBe(404);
+    expect((await otherStaff.get(`/api/orgs/${otherOrgId}/operations/stations/${plant.id}`)).status).toBe(
+      404,
+    );
     const write = await otherStaff.post(`/api/orgs/${otherOrgId}/operations/stations/${plant.id}/readings`, {
       readings: [{ measure: 'free_chlorine', value: 1 }],
     });
@@ -128,21 +138,22 @@ describe('manual entry and alarms', () => {
     const mails = await ctx.db
       .select()
       .from(emailMessages)
-      .where(and(eq(emailMessages.toAddress, onCallEmail), eq(emailMessages.template, 'operations.water_alarm')));
+      .where(
+        and(eq(emailMessages.toAddress, onCallEmail), eq(emailMessages.template, 'operations.water_alarm')),
+      );
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain('ALARME');
   });
 
   it('refuses a value outside the instrument range, saying which field, and stores nothing', async () => {
-    const res = await staff.post<{ error: { code: string; details: { fields: Record<string, { message: string }> } } }>(
-      `${base()}/stations/${plant.id}/readings`,
-      {
-        readings: [
-          { measure: 'ph', value: 7.2, observedAt: '2026-03-02T09:00:00-05:00' },
-          { measure: 'ph', value: 19, observedAt: '2026-03-02T09:00:00-05:00' },
-        ],
-      },
-    );
+    const res = await staff.post<{
+      error: { code: string; details: { fields: Record<string, { message: string }> } };
+    }>(`${base()}/stations/${plant.id}/readings`, {
+      readings: [
+        { measure: 'ph', value: 7.2, observedAt: '2026-03-02T09:00:00-05:00' },
+        { measure: 'ph', value: 19, observedAt: '2026-03-02T09:00:00-05:00' },
+      ],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('ops.value_out_of_valid_range');
     expect(Object.keys(res.body.error.details.fields)).toEqual(['readings.1']);
@@ -227,7 +238,9 @@ describe('CSV import', () => {
     expect(remapped.body.valid).toBe(1);
     expect((await staff.post(`${base()}/imports/${preview.id}/start`)).status).toBe(202);
     expect((await staff.post(`${base()}/imports/${preview.id}/start`)).status).toBe(409);
-    expect((await otherStaff.get(`/api/orgs/${otherOrgId}/operations/imports/${preview.id}`)).status).toBe(404);
+    expect((await otherStaff.get(`/api/orgs/${otherOrgId}/operations/imports/${preview.id}`)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -263,7 +276,11 @@ describe('telemetry API', () => {
   it('takes a batch from a device with no session or CSRF token, rejecting bad readings by index', async () => {
     const res = await post(orgId, token, batch);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ accepted: 2, duplicates: 0, rejected: [{ index: 2, code: 'ops.measure_unknown' }] });
+    expect(res.json()).toMatchObject({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [{ index: 2, code: 'ops.measure_unknown' }],
+    });
     const again = await post(orgId, token, batch);
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
   });
@@ -275,7 +292,9 @@ describe('telemetry API', () => {
     expect((await post(orgId, null, batch)).statusCode).toBe(401);
     expect((await post(orgId, `${token}x`, batch)).statusCode).toBe(401);
     expect((await post(otherOrgId, token, batch)).statusCode).toBe(401);
-    expect((await otherStaff.post(`/api/orgs/${otherOrgId}/operations/devices/${deviceId}/revoke`)).status).toBe(404);
+    expect(
+      (await otherStaff.post(`/api/orgs/${otherOrgId}/operations/devices/${deviceId}/revoke`)).status,
+    ).toBe(404);
     expect((await staff.post(`${base()}/devices/${deviceId}/revoke`)).status).toBe(200);
     expect((await post(orgId, token, batch)).statusCode).toBe(401);
   });
@@ -300,6 +319,12 @@ describe('series', () => {
     );
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('2026-03-01 00:00');
-    expect((await otherStaff.get(`/api/orgs/${otherOrgId}/operations/measures/${id}/series?grain=day&from=2026-03-01T05:00:00Z&to=2026-03-03T05:00:00Z`)).status).toBe(404);
+    expect(
+      (
+        await otherStaff.get(
+          `/api/orgs/${otherOrgId}/operations/measures/${id}/series?grain=day&from=2026-03-01T05:00:00Z&to=2026-03-03T05:00:00Z`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -92,7 +92,14 @@ export async function stationViews(db: Executor, orgId: string, stationIds?: str
         latest: latest.get(m.id) ?? null,
         thresholds: thresholds
           .filter((t) => t.measureId === m.id)
-          .map((t) => ({ id: t.id, min: t.min, max: t.max, severity: t.severity, basis: t.basis, active: t.active })),
+          .map((t) => ({
+            id: t.id,
+            min: t.min,
+            max: t.max,
+            severity: t.severity,
+            basis: t.basis,
+            active: t.active,
+          })),
       })),
   }));
 }

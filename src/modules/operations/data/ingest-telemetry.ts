@@ -33,5 +33,10 @@ export async function ingestTelemetry(options: {
     else rejected.push({ index, ...checked.problem });
   });
   const result = await ingest(options, options.orgId, rows, 'api');
-  return { accepted: result.inserted, duplicates: result.duplicates, alarmsOpened: result.alarmsOpened, rejected };
+  return {
+    accepted: result.inserted,
+    duplicates: result.duplicates,
+    alarmsOpened: result.alarmsOpened,
+    rejected,
+  };
 }

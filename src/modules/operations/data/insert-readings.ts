@@ -60,9 +60,12 @@ export async function insertReadings(
       )
       SELECT measure_id AS "measureId", direction, observed_at AS "observedAt", value FROM ins
     `);
-    for (const r of rowsOf<{ measureId: string; direction: string; observedAt: Date | string; value: number }>(
-      result,
-    ))
+    for (const r of rowsOf<{
+      measureId: string;
+      direction: string;
+      observedAt: Date | string;
+      value: number;
+    }>(result))
       inserted.push({
         measureId: r.measureId,
         direction: r.direction,

@@ -22,7 +22,10 @@ registerMessages({
     en: 'Value {value} outside the instrument’s valid range ({min} to {max}).',
   },
   'ops.value_invalid': { fr: 'Valeur numérique invalide : « {value} ».', en: 'Invalid number: “{value}”.' },
-  'ops.time_invalid': { fr: 'Date et heure invalides : « {value} ».', en: 'Invalid date and time: “{value}”.' },
+  'ops.time_invalid': {
+    fr: 'Date et heure invalides : « {value} ».',
+    en: 'Invalid date and time: “{value}”.',
+  },
   'ops.time_in_future': {
     fr: 'La lecture est datée dans le futur.',
     en: 'The reading is dated in the future.',
@@ -49,7 +52,10 @@ registerMessages({
     fr: 'Indiquez la colonne de la date et au moins une colonne de valeurs.',
     en: 'Choose the date column and at least one value column.',
   },
-  'ops.import_empty': { fr: 'Le fichier ne contient aucune ligne de données.', en: 'The file has no data lines.' },
+  'ops.import_empty': {
+    fr: 'Le fichier ne contient aucune ligne de données.',
+    en: 'The file has no data lines.',
+  },
   'ops.import_column_unknown': {
     fr: 'Colonne absente du fichier : « {column} ».',
     en: 'Column not in the file: “{column}”.',

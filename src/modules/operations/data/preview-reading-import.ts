@@ -95,7 +95,8 @@ export async function remapReadingImport(options: {
     .from(opsReadingImports)
     .where(inOrg(opsReadingImports, options.orgId, eq(opsReadingImports.id, options.importId)));
   if (!row) throw new AppError('ops.import_not_found', 404);
-  if (row.status !== 'previewed' || row.content === null) throw new AppError('ops.import_already_started', 409);
+  if (row.status !== 'previewed' || row.content === null)
+    throw new AppError('ops.import_already_started', 409);
   // An empty choice in the form means "no column" (JSON null may arrive coerced to '').
   const orNull = (c: string | null) => (c ? c : null);
   const mapping: ReadingMapping = {
@@ -106,12 +107,13 @@ export async function remapReadingImport(options: {
     measureColumns: Object.fromEntries(Object.entries(options.mapping.measureColumns).filter(([, c]) => c)),
   };
   const missing = unknownColumns(mapping, row.columns);
-  if (missing.length) throw new AppError('ops.import_column_unknown', 422, { params: { column: missing[0] ?? '' } });
+  if (missing.length)
+    throw new AppError('ops.import_column_unknown', 422, { params: { column: missing[0] ?? '' } });
   const station = await loadStationRef(options.db, options.orgId, row.stationId);
   const p = preview(station, parseOr422(row.content), mapping);
   const [updated] = await options.db
     .update(opsReadingImports)
-      .set({ mapping, errors: p.errors, errorCount: p.errorCount, updatedAt: sql`now()` })
+    .set({ mapping, errors: p.errors, errorCount: p.errorCount, updatedAt: sql`now()` })
     .where(inOrg(opsReadingImports, options.orgId, eq(opsReadingImports.id, row.id)))
     .returning();
   if (!updated) throw new AppError('ops.import_not_found', 404);

@@ -12,7 +12,11 @@ export const READING_RETENTION_YEARS = 5;
  * The nightly purge (installation-wide: it runs once for every organisation): raw readings older than the
  * retention period go, in batches so a large backlog never holds one long lock. Returns how many went.
  */
-export async function purgeExpiredReadings(db: Executor, now = new Date(), years = READING_RETENTION_YEARS): Promise<number> {
+export async function purgeExpiredReadings(
+  db: Executor,
+  now = new Date(),
+  years = READING_RETENTION_YEARS,
+): Promise<number> {
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
   let total = 0;

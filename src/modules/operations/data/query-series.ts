@@ -58,18 +58,20 @@ export async function seriesPoints(
       ${direction === undefined ? sql`` : sql`AND direction = ${direction}`}
     GROUP BY bucket ORDER BY bucket
   `);
-  return rowsOf<{ bucket: Date | string; n: number; sum: number; min: number; max: number }>(result).map((r) => {
-    const n = Number(r.n);
-    const sum = Number(r.sum);
-    return {
-      bucket: new Date(r.bucket).toISOString(),
-      n,
-      sum,
-      mean: n ? sum / n : 0,
-      min: Number(r.min),
-      max: Number(r.max),
-    };
-  });
+  return rowsOf<{ bucket: Date | string; n: number; sum: number; min: number; max: number }>(result).map(
+    (r) => {
+      const n = Number(r.n);
+      const sum = Number(r.sum);
+      return {
+        bucket: new Date(r.bucket).toISOString(),
+        n,
+        sum,
+        mean: n ? sum / n : 0,
+        min: Number(r.min),
+        max: Number(r.max),
+      };
+    },
+  );
 }
 
 /** The same as seriesPoints for many measures in one query (every direction added up), by measure id. */
@@ -93,7 +95,14 @@ export async function seriesPointsMany(
       AND bucket >= ${from.toISOString()}::timestamptz AND bucket < ${to.toISOString()}::timestamptz
     GROUP BY measure_id, bucket ORDER BY measure_id, bucket
   `);
-  for (const r of rowsOf<{ measureId: string; bucket: Date | string; n: number; sum: number; min: number; max: number }>(result)) {
+  for (const r of rowsOf<{
+    measureId: string;
+    bucket: Date | string;
+    n: number;
+    sum: number;
+    min: number;
+    max: number;
+  }>(result)) {
     const n = Number(r.n);
     const sum = Number(r.sum);
     byMeasure.get(r.measureId)?.push({
@@ -159,12 +168,28 @@ export async function querySeries(options: {
   const from = new Date(options.from);
   const to = new Date(options.to);
   if (!(from < to)) throw new AppError('validation.failed', 400);
-  const points = await seriesPoints(options.db, options.orgId, info.id, options.grain, from, to, options.direction);
+  const points = await seriesPoints(
+    options.db,
+    options.orgId,
+    info.id,
+    options.grain,
+    from,
+    to,
+    options.direction,
+  );
   let comparison = null;
   if (options.compareFrom) {
     const cFrom = new Date(options.compareFrom);
     const cTo = new Date(cFrom.getTime() + (to.getTime() - from.getTime()));
-    const cPoints = await seriesPoints(options.db, options.orgId, info.id, options.grain, cFrom, cTo, options.direction);
+    const cPoints = await seriesPoints(
+      options.db,
+      options.orgId,
+      info.id,
+      options.grain,
+      cFrom,
+      cTo,
+      options.direction,
+    );
     const a = totals(points);
     const b = totals(cPoints);
     comparison = {

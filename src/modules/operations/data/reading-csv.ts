@@ -1,6 +1,12 @@
 // Reading a CSV of readings: delimiter, header, which column is what, and line-precise problems. No I/O.
 import { parse } from 'csv-parse/sync';
-import { checkReading, parseTime, type RawReading, type ReadingRow, type StationRef } from './reading-rules.ts';
+import {
+  checkReading,
+  parseTime,
+  type RawReading,
+  type ReadingRow,
+  type StationRef,
+} from './reading-rules.ts';
 import type { ImportLineError, ReadingMapping } from './schema.ts';
 
 /** A parsed file: its columns and its records with the line each starts on (1 = the header). */
@@ -40,13 +46,25 @@ const fold = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-const TIME_NAMES = ['date', 'dateheure', 'datetime', 'horodatage', 'timestamp', 'time', 'heure', 'observedat'];
+const TIME_NAMES = [
+  'date',
+  'dateheure',
+  'datetime',
+  'horodatage',
+  'timestamp',
+  'time',
+  'heure',
+  'observedat',
+];
 const MEASURE_NAMES = ['mesure', 'measure', 'parametre', 'parameter', 'code'];
 const VALUE_NAMES = ['valeur', 'value', 'lecture', 'reading'];
 const DIRECTION_NAMES = ['direction', 'sens', 'dir'];
 
 /** Guesses the mapping from the header and the station's measure codes (wide files name a column per measure). */
-export function detectReadingMapping(columns: readonly string[], measureCodes: readonly string[]): ReadingMapping {
+export function detectReadingMapping(
+  columns: readonly string[],
+  measureCodes: readonly string[],
+): ReadingMapping {
   const find = (names: string[]) => columns.find((c) => names.includes(fold(c))) ?? null;
   const measureColumns: Record<string, string> = {};
   for (const code of measureCodes) {
@@ -70,7 +88,13 @@ export function mappingComplete(mapping: ReadingMapping): boolean {
 
 /** Columns the mapping names that the file does not have. */
 export function unknownColumns(mapping: ReadingMapping, columns: readonly string[]): string[] {
-  const named = [mapping.observedAt, mapping.measure, mapping.value, mapping.direction, ...Object.values(mapping.measureColumns)];
+  const named = [
+    mapping.observedAt,
+    mapping.measure,
+    mapping.value,
+    mapping.direction,
+    ...Object.values(mapping.measureColumns),
+  ];
   return named.filter((c): c is string => c !== null && !columns.includes(c));
 }
 
@@ -80,7 +104,12 @@ export function recordReadings(values: Record<string, string>, mapping: ReadingM
   const direction = mapping.direction ? (values[mapping.direction] ?? '') : '';
   const readings: RawReading[] = [];
   if (mapping.measure && mapping.value)
-    readings.push({ measure: values[mapping.measure] ?? '', value: values[mapping.value] ?? '', observedAt, direction });
+    readings.push({
+      measure: values[mapping.measure] ?? '',
+      value: values[mapping.value] ?? '',
+      observedAt,
+      direction,
+    });
   for (const [code, column] of Object.entries(mapping.measureColumns)) {
     const value = values[column] ?? '';
     if (value !== '') readings.push({ measure: code, value, observedAt, direction });
@@ -104,7 +133,11 @@ export function checkRecords(
     }
     const time = mapping.observedAt ? parseTime(record.values[mapping.observedAt] ?? '') : null;
     if (!time) {
-      errors.push({ line: record.line, code: 'ops.time_invalid', params: { value: record.values[mapping.observedAt ?? ''] ?? '' } });
+      errors.push({
+        line: record.line,
+        code: 'ops.time_invalid',
+        params: { value: record.values[mapping.observedAt ?? ''] ?? '' },
+      });
       continue;
     }
     for (const raw of recordReadings(record.values, mapping)) {

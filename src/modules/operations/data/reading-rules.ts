@@ -77,7 +77,11 @@ export function fromQuebecLocal(y: number, mo: number, d: number, h: number, mi:
   return new Date(asUtc + 5 * 3600_000);
 }
 
-const HOUR = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: 'numeric', hourCycle: 'h23' });
+const HOUR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Toronto',
+  hour: 'numeric',
+  hourCycle: 'h23',
+});
 function quebecHour(date: Date): number {
   return Number(HOUR.format(date));
 }
@@ -91,8 +95,10 @@ export function checkReading(
   const measure = station.measures.get(raw.measure.trim());
   if (!measure) return { problem: { code: 'ops.measure_unknown', params: { measure: raw.measure } } };
   const observedAt = parseTime(raw.observedAt);
-  if (!observedAt) return { problem: { code: 'ops.time_invalid', params: { value: String(raw.observedAt) } } };
-  if (observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { problem: { code: 'ops.time_in_future' } };
+  if (!observedAt)
+    return { problem: { code: 'ops.time_invalid', params: { value: String(raw.observedAt) } } };
+  if (observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return { problem: { code: 'ops.time_in_future' } };
   const value = parseNumber(raw.value);
   if (value === null) return { problem: { code: 'ops.value_invalid', params: { value: String(raw.value) } } };
   if (

@@ -53,7 +53,8 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(station) }), 401: err, 403: err },
       },
     },
-    async (request) => listStations({ db, auth: request.auth, orgId: request.params.orgId, kind: request.query.kind }),
+    async (request) =>
+      listStations({ db, auth: request.auth, orgId: request.params.orgId, kind: request.query.kind }),
   );
 
   app.post(
@@ -69,7 +70,13 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await saveStation({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
+        await saveStation({
+          db,
+          auth: request.auth,
+          ip: request.ip,
+          orgId: request.params.orgId,
+          input: request.body,
+        }),
       ),
   );
 
@@ -84,7 +91,12 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      getStation({ db, auth: request.auth, orgId: request.params.orgId, stationId: request.params.stationId }),
+      getStation({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        stationId: request.params.stationId,
+      }),
   );
 
   app.put(
@@ -141,11 +153,15 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await saveStationKind({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, input: request.body }),
-        ),
+      reply.status(201).send(
+        await saveStationKind({
+          db,
+          auth: request.auth,
+          ip: request.ip,
+          orgId: request.params.orgId,
+          input: request.body,
+        }),
+      ),
   );
 
   app.post(
@@ -242,7 +258,12 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listDevices({ db, auth: request.auth, orgId: request.params.orgId, stationId: request.params.stationId }),
+      listDevices({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        stationId: request.params.stationId,
+      }),
   );
 
   app.post(
@@ -252,7 +273,10 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Enregistrer un appareil (jeton montré une fois) / Register a device (token shown once)',
         params: StationParams,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 120 }) },
+          { additionalProperties: false },
+        ),
         response: {
           201: Type.Object({ ...DeviceSchema.properties, token: Type.String() }),
           401: err,
@@ -285,7 +309,13 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      revokeDevice({ db, auth: request.auth, ip: request.ip, orgId: request.params.orgId, deviceId: request.params.deviceId }),
+      revokeDevice({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        deviceId: request.params.deviceId,
+      }),
   );
 
   // The CSV upload takes the file as the body, with its own parser and size limit.
@@ -396,14 +426,21 @@ export const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Série par heure, jour ou mois, avec comparaison / Series by hour, day or month, with comparison',
+        summary:
+          'Série par heure, jour ou mois, avec comparaison / Series by hour, day or month, with comparison',
         params: MeasureParams,
         querystring: SeriesQuery,
         response: { 200: SeriesSchema, 400: err, 401: err, 403: err, 404: err },
       },
     },
     async (request) =>
-      querySeries({ db, auth: request.auth, orgId: request.params.orgId, measureId: request.params.measureId, ...request.query }),
+      querySeries({
+        db,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        measureId: request.params.measureId,
+        ...request.query,
+      }),
   );
 
   app.get(

@@ -118,10 +118,7 @@ export async function runReadingImport(
       })
       .where(where);
   } catch (error) {
-    await ctx.db
-      .update(opsReadingImports)
-      .set({ status: 'failed', updatedAt: sql`now()` })
-      .where(where);
+    await ctx.db.update(opsReadingImports).set({ status: 'failed', updatedAt: sql`now()` }).where(where);
     throw error;
   }
 }

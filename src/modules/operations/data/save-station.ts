@@ -6,7 +6,7 @@ import { inOrg, scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { defaultThresholds } from '../water/rules.ts';
 import { opsThresholds } from '../water/schema.ts';
-import { BUILT_IN_KINDS, DEFAULT_MEASURES, type BuiltInKind, MEASURE_TYPES } from './catalogue.ts';
+import { BUILT_IN_KINDS, type BuiltInKind, DEFAULT_MEASURES, MEASURE_TYPES } from './catalogue.ts';
 import { getStation } from './get-station.ts';
 import { requireOperationsStaff } from './policies.ts';
 import { opsMeasures, opsStationKinds, opsStations } from './schema.ts';

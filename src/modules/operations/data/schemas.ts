@@ -63,7 +63,9 @@ export const StationInputSchema = Type.Object(
     kind: Type.String({ minLength: 1, maxLength: 40 }),
     latitude: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
     longitude: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
-    populationServed: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()])),
+    populationServed: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()]),
+    ),
     networkExtremity: Type.Optional(Type.Boolean()),
     directions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 4 }), { maxItems: 8 })),
     active: Type.Optional(Type.Boolean()),
