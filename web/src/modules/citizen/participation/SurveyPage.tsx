@@ -22,14 +22,13 @@ function problemsOf(error: unknown): Record<string, string> {
   return Object.fromEntries(list.map((p) => [p.question, p.code]));
 }
 
-function SurveyForm({ survey, orgId }: { survey: Survey; orgId: string }) {
+function SurveyForm({ survey, orgId, onDone }: { survey: Survey; orgId: string; onDone: () => void }) {
   const { t } = useTranslation('participation');
   const { t: common } = useTranslation();
   const client = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
   const problems = problemsOf(problem);
   const submit = async () => {
     setBusy(true);
@@ -43,7 +42,7 @@ function SurveyForm({ survey, orgId }: { survey: Survey; orgId: string }) {
           body: { answers: kept },
         }),
       );
-      setDone(true);
+      onDone();
       await client.invalidateQueries({ queryKey: ['participation', 'surveys'] });
     } catch (caught) {
       setProblem(caught);
@@ -51,7 +50,6 @@ function SurveyForm({ survey, orgId }: { survey: Survey; orgId: string }) {
       setBusy(false);
     }
   };
-  if (done) return <Alert tone="success">{t('survey.thanks')}</Alert>;
   return (
     <form
       noValidate
@@ -88,6 +86,8 @@ export function SurveyPage() {
   const { signedIn } = useSession();
   const { orgSlug, surveyId } = useParams();
   const { town, loading } = useTown(orgSlug);
+  // Kept here, not in the form: the refetch after answering replaces the form with "already answered".
+  const [justAnswered, setJustAnswered] = useState(false);
   const query = useQuery({
     queryKey: ['participation', 'surveys', town?.id, surveyId],
     queryFn: () =>
@@ -122,12 +122,14 @@ export function SurveyPage() {
                 {t('survey.signIn')}
               </Link>
             </p>
+          ) : justAnswered ? (
+            <Alert tone="success">{t('survey.thanks')}</Alert>
           ) : survey.answered ? (
             <Alert tone="success">{t('survey.already')}</Alert>
           ) : survey.eligible === false ? (
             <Alert tone="warning">{t('survey.notEligible')}</Alert>
           ) : (
-            <SurveyForm survey={survey} orgId={town.id} />
+            <SurveyForm survey={survey} orgId={town.id} onDone={() => setJustAnswered(true)} />
           )}
         </Page>
       )}
