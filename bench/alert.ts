@@ -12,7 +12,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, count, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config.ts';
 import '../src/features.ts';
@@ -20,7 +19,7 @@ import { alerts } from '../src/modules/citizen/alerts/schema.ts';
 import { sendAlert } from '../src/modules/citizen/alerts/send-alert.ts';
 import { residencies } from '../src/modules/citizen/residency/schema.ts';
 import { accounts } from '../src/platform/auth/schema.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/client.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import { newId } from '../src/platform/db/ids.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { scopeOf } from '../src/platform/db/tenancy.ts';
@@ -36,6 +35,7 @@ import {
 import { mailOptions, SMTP_CONNECTIONS } from '../src/platform/notify/transport.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
 import { households, persons } from '../src/platform/people/schema.ts';
+import { openFreshDatabase } from './fresh-database.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -89,32 +89,6 @@ async function startSmsEndpoint() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received: () => received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function openFreshDatabase(): Promise<{
-  database: DatabaseHandle;
-  label: string;
-  drop: () => Promise<void>;
-}> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openPglite(), label: 'PGlite (in memory)', drop: async () => {} };
-  const name = `civique_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    database: openPostgres(target.toString()),
-    label: `PostgreSQL (${target.host}, fresh database ${name})`,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
   };
 }
 

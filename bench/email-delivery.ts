@@ -1,19 +1,9 @@
-// Enqueue and deliver 10,000 e-mails through the product's real path (sendEmail → email_messages row +
-// pg-boss job → worker → pooled SMTP), to an in-process SMTP server that accepts everything. Prints the
-// time to enqueue, the time until every message is both `sent` in the database and received by the
-// server, the rate, and a baseline from the same run: nodemailer alone sending 1,000 messages to the
-// same server with the same pool and concurrency, as a ratio of per-message costs.
-// Database: PGlite in memory by default; a fresh database on the PostgreSQL server of DATABASE_URL when set.
-// Usage: node bench/email-delivery.ts [--count 10000] [--baseline 1000]
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config.ts';
 import '../src/features.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { defineJobs } from '../src/platform/jobs/define-jobs.ts';
 import { JobQueue } from '../src/platform/jobs/queue.ts';
@@ -21,6 +11,7 @@ import { emailMessages } from '../src/platform/notify/schema.ts';
 import { sendEmail } from '../src/platform/notify/send-email.ts';
 import { defineEmailTemplate } from '../src/platform/notify/templates.ts';
 import { mailOptions, SMTP_CONNECTIONS } from '../src/platform/notify/transport.ts';
+import { openFreshDatabase } from './fresh-database.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -63,32 +54,6 @@ async function startSmtp() {
       received = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function openFreshDatabase(): Promise<{
-  database: DatabaseHandle;
-  label: string;
-  drop: () => Promise<void>;
-}> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openPglite(), label: 'PGlite (in memory)', drop: async () => {} };
-  const name = `civique_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    database: openPostgres(target.toString()),
-    label: `PostgreSQL (${target.host}, fresh database ${name})`,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
   };
 }
 
