@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Browser test of permits (issue 7): a resident of Rivière-du-Loup applies for a pool permit (property from the
 // roll, form, plan uploaded), pays the fee in the sandbox, urban-planning staff check the file and approve it,
-// and anyone verifies the permit through the QR code's address (read from the permit's PDF). The roll, a unit
+// and anyone verifies the permit through the QR code's address (read from the permit's PDF). Staff then build a
+// new permit type in the editor that a resident applies with (permit-type-editor.ts). The roll, a unit
 // page, the citizen map and the registry are visited too. axe-core (WCAG 2.x A/AA) runs on every page, in
 // French and in English. Prints one line per check and ends with "N passed, N failed".
 import type { Browser } from 'playwright-core';
+import { permitTypeEditor } from './permit-type-editor.ts';
 import {
   assert,
   axe,
@@ -109,6 +111,7 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
     await staff.locator('.portal-status', { hasText: 'Permis délivré' }).first().waitFor();
   });
   await axe(staff, 'staff permit file after approval');
+  await permitTypeEditor(browser, base, staff, RESIDENT);
 
   let verifyUrl = '';
   await check('the resident downloads the permit, whose QR code address verifies it', async () => {
