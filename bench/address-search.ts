@@ -16,18 +16,11 @@ import { searchAddresses } from '../src/platform/geo/search-addresses.ts';
 import { upsertAddresses } from '../src/platform/geo/upsert-addresses.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
 import { pick, queryFor, register, type Variant } from './address-data.ts';
+import { arg, percentile, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
 const ADDRESSES = arg('addresses', 50_000);
 const SEARCHES = arg('searches', 3000);
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(10);
 
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
@@ -169,6 +162,15 @@ try {
   }
   console.log(`baseline (key =)   ${b.map(ms).join(' ')}`);
   console.log('\n×: search time divided by the baseline percentile of the same run.');
+  const all = times.get('all') ?? [];
+  report('address', [
+    {
+      label: `address search p95 (${ADDRESSES} addresses)`,
+      value: percentile(all, 95),
+      unit: 'ms',
+      baseline: { label: 'lookup by key p95', value: b[1] ?? Number.NaN },
+    },
+  ]);
 } finally {
   await handle.close();
   await drop();

@@ -36,13 +36,10 @@ import { mailOptions, SMTP_CONNECTIONS } from '../src/platform/notify/transport.
 import { organisations } from '../src/platform/orgs/schema.ts';
 import { households, persons } from '../src/platform/people/schema.ts';
 import { openFreshDatabase } from './fresh-database.ts';
+import { arg, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const COUNT = arg('--count', 50_000);
-const BASELINE = arg('--baseline', 1_000);
+const COUNT = arg('count', 50_000);
+const BASELINE = arg('baseline', 1_000);
 const TIMEOUT_MS = 60 * 60_000;
 const CHUNK = 1000;
 const CENTRE: [number, number] = [46.0225, -73.4405];
@@ -329,6 +326,15 @@ try {
   console.log(
     `per-message cost vs baseline:         ${perMessage.toFixed(3)} ms vs ${basePerMessage.toFixed(3)} ms → ratio ${(perMessage / basePerMessage).toFixed(2)}`,
   );
+  report('alert', [
+    { label: `alert to ${COUNT} recipients: all queued`, value: queuedMs / 1000, unit: 's' },
+    {
+      label: `alert to ${COUNT} recipients: all received (per message)`,
+      value: perMessage,
+      unit: 'ms',
+      baseline: { label: 'nodemailer alone, per e-mail', value: basePerMessage },
+    },
+  ]);
 } finally {
   await database.close();
   await drop();

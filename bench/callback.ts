@@ -11,11 +11,8 @@ import {
   evaluateRound,
   type NeedFacts,
 } from '../src/modules/operations/callback/call-order.ts';
+import { arg, type Figure, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
 const RUNS = arg('runs', 200);
 const HOUR = 3_600_000;
 const base = Date.UTC(2026, 2, 2, 12);
@@ -79,6 +76,7 @@ if (process.argv.includes('--reasons')) {
 }
 console.log(`Call-back rules: one evaluation of the whole list (mean of ${RUNS} runs)`);
 console.log('people  evaluation   seniority sort (baseline)   ratio   eligible');
+const figures: Figure[] = [];
 for (const size of [50, 200, 1000, 5000]) {
   const people = list(size);
   const evaluation = time(() => evaluateRound({ rules, need, candidates: people, offered: new Set() }));
@@ -89,4 +87,11 @@ for (const size of [50, 200, 1000, 5000]) {
   console.log(
     `${String(size).padStart(6)}  ${evaluation.toFixed(3).padStart(8)} ms   ${baseline.toFixed(3).padStart(10)} ms              ${(evaluation / baseline).toFixed(1).padStart(6)}×   ${eligible}`,
   );
+  figures.push({
+    label: `evaluation of a ${size}-person list`,
+    value: evaluation,
+    unit: 'ms',
+    baseline: { label: 'seniority sort', value: baseline },
+  });
 }
+report('callback', figures);

@@ -12,13 +12,10 @@ import { sendEmail } from '../src/platform/notify/send-email.ts';
 import { defineEmailTemplate } from '../src/platform/notify/templates.ts';
 import { mailOptions, SMTP_CONNECTIONS } from '../src/platform/notify/transport.ts';
 import { openFreshDatabase } from './fresh-database.ts';
+import { arg, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const COUNT = arg('--count', 10_000);
-const BASELINE = arg('--baseline', 1_000);
+const COUNT = arg('count', 10_000);
+const BASELINE = arg('baseline', 1_000);
 const TIMEOUT_MS = 30 * 60_000;
 
 const NOTICE = defineEmailTemplate<{ n: number }>('bench.notice', {
@@ -162,6 +159,15 @@ try {
   console.log(
     `per-message cost, enqueue+deliver: ${((enqueueMs + deliverMs) / COUNT).toFixed(3)} ms → ratio ${((enqueueMs + deliverMs) / COUNT / basePerMessage).toFixed(2)}`,
   );
+  report('email', [
+    { label: `${COUNT} e-mails enqueued and delivered`, value: (enqueueMs + deliverMs) / 1000, unit: 's' },
+    {
+      label: 'per-message cost, enqueue + delivery',
+      value: (enqueueMs + deliverMs) / COUNT,
+      unit: 'ms',
+      baseline: { label: 'nodemailer alone, per e-mail', value: basePerMessage },
+    },
+  ]);
 } finally {
   await database.close();
   await drop();

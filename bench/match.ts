@@ -28,15 +28,8 @@ import { accounts } from '../src/platform/auth/schema.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
+import { arg, percentile, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const CANDIDATES = arg('candidates', 10_000);
 const OFFERS = arg('offers', 2_000);
 const QUERIES = arg('queries', 300);
@@ -289,6 +282,22 @@ try {
   console.log(
     `  baseline, one match by id  p50 ${p(cheapest, 50)} ms   p95 ${p(cheapest, 95)} ms   ratio p95 ×${(percentile(top, 95) / percentile(cheapest, 95)).toFixed(1)}`,
   );
+  report('match', [
+    {
+      label: `full recomputation, ${full.offers} offers × ${full.candidates} candidates`,
+      value: recompute / 1000,
+      unit: 's',
+      baseline: { label: 'scoring in memory', value: inMemory / 1000 },
+      target: '≤ 30 s',
+    },
+    {
+      label: 'top 50 candidates for one offer, p95',
+      value: percentile(top, 95),
+      unit: 'ms',
+      baseline: { label: 'one match by id, p95', value: percentile(cheapest, 95) },
+      target: 'p95 ≤ 100 ms',
+    },
+  ]);
 } finally {
   await handle.close();
   if (admin) {

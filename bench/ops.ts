@@ -26,11 +26,8 @@ import { scopeOf } from '../src/platform/db/tenancy.ts';
 import { JobQueue } from '../src/platform/jobs/queue.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
 import '../src/features.ts';
+import { arg, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const READINGS = arg('readings', 1_000_000);
 const STATIONS = arg('stations', 50);
@@ -227,6 +224,22 @@ try {
   console.log(`  RSS before ingest     ${MB(rssBefore)}`);
   console.log(`  peak RSS (sampled)    ${MB(peakRss)}`);
   console.log(`  peak RSS (kernel)     ${MB(maxRss)}`);
+  report('ops', [
+    {
+      label: `ingest of ${accepted} readings through the API`,
+      value: ingestRate,
+      unit: 'readings/s',
+      baseline: { label: 'bare INSERT, rows/s', value: bareRate },
+    },
+    {
+      label: `monthly report data, ${STATIONS} stations`,
+      value: dataMs,
+      unit: 'ms',
+      baseline: { label: 'same aggregates from raw readings', value: rawMs },
+    },
+    { label: 'whole monthly report (data, PDF, XLSX)', value: reportMs, unit: 'ms' },
+    { label: 'peak memory (kernel maxRSS)', value: maxRss / 1024 / 1024, unit: 'MB' },
+  ]);
   await app.close();
   await jobs.stop();
 } finally {

@@ -26,20 +26,13 @@ import { listStaffRequests } from '../src/modules/citizen/requests/list-staff-re
 import { listPublicMap } from '../src/modules/citizen/requests/public-map.ts';
 import { requestCategories, serviceRequests } from '../src/modules/citizen/requests/schema.ts';
 import { submitRequest } from '../src/modules/citizen/requests/submit-request.ts';
+import { arg, percentile, report } from './support.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
 const REQUESTS = arg('requests', 20_000);
 const ROUNDS = arg('rounds', 300);
 const CENTRE = { lat: 46.0226, lon: -73.4417 };
 const PHASES = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(10);
 
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
@@ -250,6 +243,15 @@ try {
   }
   console.log(`${'baseline (read by key)'.padEnd(26)}${b.map(ms).join(' ')}`);
   console.log('\n×: time divided by the baseline percentile of the same run.');
+  report(
+    'requests',
+    [...times].map(([name, xs]) => ({
+      label: `${name}, p95 (${REQUESTS} requests stored)`,
+      value: percentile(xs, 95),
+      unit: 'ms',
+      baseline: { label: 'read by key, p95', value: b[1] ?? Number.NaN },
+    })),
+  );
 } finally {
   await jobs.stop();
   await handle.close();

@@ -25,12 +25,8 @@ import { newId } from '../src/platform/db/ids.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { organisations } from '../src/platform/orgs/schema.ts';
 import { csrfPair, freePort, processCpuMs, startServerProcess, stopServerProcess } from './rush-support.ts';
+import { arg, report } from './support.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const V = arg('vehicles', 200);
 const R = arg('riders', 5000);
 const SECONDS = arg('seconds', 60);
@@ -332,6 +328,24 @@ async function run(setup: Setup, server: Awaited<ReturnType<typeof startServerPr
   console.log(
     `  ratio CPU per position with riders / baseline: ${(cpuPerUpdate(loaded) / cpuPerUpdate(baseline)).toFixed(2)}×`,
   );
+  report('tracking', [
+    {
+      label: `fan-out latency p95, ${V} vehicles to ${R} riders`,
+      value: quantile(latencies, 0.95),
+      unit: 'ms',
+      baseline: {
+        label: 'position POST acknowledged without riders, p95',
+        value: quantile(baseline.acks, 0.95),
+      },
+    },
+    {
+      label: 'server CPU per position with riders',
+      value: cpuPerUpdate(loaded),
+      unit: 'ms',
+      baseline: { label: 'CPU per position without riders', value: cpuPerUpdate(baseline) },
+    },
+    { label: 'updates dropped', value: Math.max(0, expected - received), unit: 'updates' },
+  ]);
   for (const s of sockets) s.destroy();
   agent.destroy();
 }
