@@ -70,6 +70,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a client lost while checked out (inside a transaction, between two queries): without a
+  // listener its 'error' event crashes the process. Its next query fails instead (answered 503) and the
+  // pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzleNodePg(pool) as unknown as Database;
   return { kind: 'postgres', db, pool, close: () => pool.end() };
 }

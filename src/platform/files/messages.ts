@@ -14,6 +14,10 @@ registerMessages({
     fr: 'Aucun fichier reçu. Joignez un fichier et réessayez.',
     en: 'No file was received. Attach a file and try again.',
   },
+  'files.malformed': {
+    fr: 'Le formulaire envoyé est incomplet ou mal formé. Joignez le fichier de nouveau.',
+    en: 'The form sent is incomplete or malformed. Attach the file again.',
+  },
   'files.empty': { fr: 'Le fichier est vide.', en: 'The file is empty.' },
   'files.not_multipart': {
     fr: 'Le fichier doit être envoyé dans un formulaire (multipart/form-data).',

@@ -36,7 +36,11 @@ export function multipartError(error: unknown, config: Config): unknown {
     case 'FST_FIELDS_LIMIT':
       return new AppError('validation.too_large', 413);
     default:
-      return error;
+      // busboy's own errors carry no code: a missing boundary, a truncated body, a broken part header.
+      return error instanceof Error &&
+        /^Multipart: |multipart data|Boundary required|Malformed part header/.test(error.message)
+        ? new AppError('files.malformed', 400)
+        : error;
   }
 }
 

@@ -118,21 +118,28 @@ export const idempotency = fp(async (app: FastifyInstance, opts: { db: Database 
     if (!slot) return payload;
     request.idempotency = null;
     const where = and(eq(idempotencyKeys.principal, slot.principal), eq(idempotencyKeys.key, slot.key));
-    if (reply.statusCode >= 500 || reply.statusCode === 400) {
-      // Nothing was done (invalid input) or the server failed: forget the key so a corrected retry runs.
-      await db.delete(idempotencyKeys).where(where);
-      return payload;
+    try {
+      if (reply.statusCode >= 500 || reply.statusCode === 400) {
+        // Nothing was done (invalid input) or the server failed: forget the key so a corrected retry runs.
+        await db.delete(idempotencyKeys).where(where);
+        return payload;
+      }
+      const contentType = reply.getHeader('content-type');
+      await db
+        .update(idempotencyKeys)
+        .set({
+          status: reply.statusCode,
+          responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
+          responseHeaders: contentType ? { 'content-type': String(contentType) } : {},
+          completedAt: sql`now()`,
+        })
+        .where(where);
+    } catch (error) {
+      // The database went away after the answer was decided: the answer still goes out (an error thrown
+      // here would replace it with Fastify's raw one, query text included). The key stays "in progress",
+      // so a retry is refused rather than run twice.
+      request.log.warn({ err: error }, 'idempotency key not recorded');
     }
-    const contentType = reply.getHeader('content-type');
-    await db
-      .update(idempotencyKeys)
-      .set({
-        status: reply.statusCode,
-        responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
-        responseHeaders: contentType ? { 'content-type': String(contentType) } : {},
-        completedAt: sql`now()`,
-      })
-      .where(where);
     return payload;
   });
 });

@@ -15,6 +15,10 @@ export const MESSAGES = {
   },
   not_found: { fr: 'Introuvable.', en: 'Not found.' },
   'route.not_found': { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.' },
+  'route.bad_url': {
+    fr: 'Cette adresse est mal formée ou trop longue.',
+    en: 'This address is malformed or too long.',
+  },
   'validation.failed': {
     fr: 'Certains champs sont invalides. Corrigez-les et réessayez; le reste de votre saisie est conservé.',
     en: 'Some fields are invalid. Correct them and try again; the rest of what you entered is kept.',

@@ -31,18 +31,51 @@ export function sendError(
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** The error and what it wraps: Drizzle rethrows the driver's error as the `cause` of a DrizzleQueryError. */
+function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
+}
+
 function isDatabaseDown(error: unknown): boolean {
+  return errorChain(error).some(isConnectionError);
+}
+
+// SQLSTATE class 22 (data exception: a NUL byte, a value out of range, an impossible date …) is input the
+// route's schema let through; the request is wrong, not the server.
+function isBadData(error: unknown): boolean {
+  return errorChain(error).some((e) => /^22[0-9A-Z]{3}$/.test(String((e as { code?: unknown }).code ?? '')));
+}
+
+function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return (
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
     code === '57P01' || // admin_shutdown
+    code === '57P02' || // crash_shutdown
+    code === '08000' ||
+    code === '08003' ||
     code === '57P03' || // cannot_connect_now
     code === '08006' ||
     code === '08001' ||
     (error instanceof Error &&
-      /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
+      /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(error.message))
   );
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a path the router cannot decode (`%zz`, invalid UTF-8) or a parameter
+ * over its length limit is refused before any hook or error handler runs; answer it in the one shape too.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  request.locale = localeFromHeader(request.headers['accept-language']);
+  sendError(reply, request, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, 'route.bad_url');
 }
 
 /** Locale detection, the error handler and the 404 handler, shared by every route. */
@@ -93,6 +126,10 @@ export const httpPlatform = fp(async (app: FastifyInstance, opts: { spaIndex?: b
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
       return sendError(reply, request, 503, 'unavailable');
+    }
+    if (isBadData(error)) {
+      request.log.warn({ err: error }, 'input refused by the database');
+      return sendError(reply, request, 400, 'validation.failed');
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendError(reply, request, fe.statusCode, 'validation.failed');

@@ -76,7 +76,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Une organisation / One organisation',
-        params: Type.Object({ idOrSlug: Type.String({ maxLength: 100 }) }),
+        params: Type.Object({ idOrSlug: Type.String({ maxLength: 100, pattern: '^[A-Za-z0-9-]+$' }) }),
         response: { 200: Type.Ref('Organisation'), 404: err },
       },
     },
