@@ -1,12 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
-import { requireStaff } from '../../../platform/auth/policies.ts';
+import { requireRole } from '../../../platform/auth/policies.ts';
+import { ROLES, type Role } from '../../../platform/auth/schema.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { PlaceCategory } from './categories.ts';
 import { mapPlaces } from './schema.ts';
+
+/**
+ * Every department may put its facilities on the map, but elected officials only read (their access is
+ * read-only dashboards): any role but `elected` (found by the authorization matrix, issue 14).
+ */
+const MAP_EDITOR_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'elected');
 
 /** A place as written by staff. */
 export interface PlaceInput {
@@ -27,7 +34,7 @@ export async function savePlace(options: {
   placeId?: string;
   input: PlaceInput | { remove: true };
 }) {
-  const who = requireStaff(options.auth, options.orgId);
+  const who = requireRole(options.auth, options.orgId, MAP_EDITOR_ROLES);
   const { db, orgId, placeId, input } = options;
   const scope = scopeOf(orgId);
   let id = placeId;
