@@ -34,6 +34,7 @@ import {
   startServerProcess,
   stopServerProcess,
 } from './rush-support.ts';
+import { report } from './support.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -366,4 +367,19 @@ line(
   `${rawRate.toFixed(0)} statements/s (${rawTaken} places, ${lanes} at once)`,
 );
 line('end to end / raw', `${((100 * rate) / rawRate).toFixed(1)} %`);
+report('rush', [
+  {
+    label: `registrations/s end to end, ${N} registrants for ${capacity} places${overbooked || ackIds.length !== found ? ' (OVERBOOKED OR LOST)' : ''}`,
+    value: rate,
+    unit: '/s',
+    baseline: { label: 'raw place-taking UPDATE, statements/s', value: rawRate },
+    target: '≥ 40 % of the raw rate on PostgreSQL',
+  },
+  {
+    label: `registration latency p99, ${C} at once`,
+    value: quantile(latencies, 0.99),
+    unit: 'ms',
+    target: 'p99 ≤ 1 s with 2,000 concurrent on PostgreSQL',
+  },
+]);
 if (overbooked > 0 || ackIds.length !== found) process.exitCode = 1;

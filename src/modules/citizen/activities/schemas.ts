@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Uuid } from '../../../platform/http/schemas.ts';
+import { Nullable, Uuid } from '../../../platform/http/schemas.ts';
 import { CATEGORIES } from './schema.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
 export const CategorySchema = Type.Union(CATEGORIES.map((c) => Type.Literal(c)));
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });

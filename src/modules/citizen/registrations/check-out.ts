@@ -16,6 +16,7 @@ import { describeProblems } from './describe-problems.ts';
 import { checkRules, type Problem } from './eligibility.ts';
 import { type Household, loadHousehold, memberToActFor } from './household.ts';
 import { orderFor } from './order-for.ts';
+import { admitInTurn } from './place-batcher.ts';
 import { type NewRegistration, takePlacesAndRegister, waitlistAndRegister } from './places.ts';
 import { familyDiscounts, listPrice } from './pricing.ts';
 import { type RegistrationView, registrationView } from './registration-view.ts';
@@ -137,12 +138,11 @@ export async function checkOut(options: {
   }
 
   // Each activity's people are admitted by one statement that takes their places (or their waitlist
-  // positions) and inserts their registrations together. A cart of one activity needs nothing more; a
-  // cart of several runs them in one transaction, activities in id order, so that a full one undoes the
-  // others and two carts never deadlock.
-  const admit = async (tx: Executor, activityId: string): Promise<RegistrationRow[] | null> => {
-    const { season } = byId.get(activityId) as ActivityWithSeason;
-    const people: NewRegistration[] = items
+  // positions) and inserts their registrations together. A cart of one activity joins the activity's
+  // group commit (place-batcher.ts); a cart of several runs them in one transaction, activities in id
+  // order, so that a full one undoes the others and two carts never deadlock.
+  const peopleOf = (activityId: string): NewRegistration[] =>
+    items
       .filter((i) => i.activityId === activityId)
       .map((item) => {
         const person = actingFor.get(item.personId) as PersonRow;
@@ -167,6 +167,9 @@ export async function checkOut(options: {
           createdByAccountId: options.counter?.staffAccountId ?? household.accountId,
         };
       });
+  const admit = async (tx: Executor, activityId: string): Promise<RegistrationRow[] | null> => {
+    const { season } = byId.get(activityId) as ActivityWithSeason;
+    const people = peopleOf(activityId);
     // A place freed between the two statements sends us back to take it (rare; bounded).
     for (let attempt = 0; attempt < 5; attempt++) {
       const placed = await takePlacesAndRegister(tx, {
@@ -203,7 +206,19 @@ export async function checkOut(options: {
     if (full.length > 0) throw describeProblems(full, items, locale);
     return all;
   };
-  const rows = await (activityIds.length === 1 ? admitAll(db) : db.transaction(admitAll)).catch(
+  // A cart of one activity (nearly every cart on opening day) joins that activity's group commit.
+  const admitAlone = async (activityId: string): Promise<RegistrationRow[]> => {
+    const { season } = byId.get(activityId) as ActivityWithSeason;
+    const admitted = await admitInTurn(
+      db,
+      { orgId, activityId, holdMinutes: season.holdMinutes },
+      { people: peopleOf(activityId), acceptWaitlist: options.input.acceptWaitlist === true },
+    );
+    if (!admitted) throw describeProblems(fullProblems(activityId), items, locale);
+    return admitted;
+  };
+  const [only] = activityIds;
+  const rows = await (activityIds.length === 1 && only ? admitAlone(only) : db.transaction(admitAll)).catch(
     (error: unknown) => {
       if (isUniqueViolation(error)) throw new AppError('registration.registered_meanwhile', 409);
       throw error;

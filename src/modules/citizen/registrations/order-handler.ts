@@ -6,8 +6,9 @@ import { afterTransaction, queueConfirmation, queueOfferNotices } from './notice
 /**
  * What recreation does when one of its orders changes, inside the payment's transaction: paid (or its
  * first instalment paid) confirms the held registrations; cancelled (unpaid, e.g. the hold expired)
- * ends them and frees their places; fully refunded cancels them and frees their places. A paid
- * registration is never ended here by anything but a full refund.
+ * ends them and frees their places; fully refunded cancels those whose line had a price and frees their
+ * places (a free line is never ended by a refund). A paid registration is never ended here by anything but
+ * a full refund.
  */
 export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
   return async (change) => {
@@ -34,9 +35,13 @@ export function recreationOrderHandler(jobs: JobQueue): OrderStateHandler {
       return;
     }
     if (change.to === 'refunded') {
+      // Only the lines whose money went back: a free line was repaid nothing, and an order becomes
+      // "refunded" as soon as what it collected is repaid, e.g. by the cancellation of its only paid line
+      // (that registration was ended by its cancellation already).
+      const repaid = change.lines.filter((l) => l.totalCents > 0).map((l) => l.reference);
       const { offered } = await endRegistrations(change.db, {
         orgId,
-        ids,
+        ids: repaid,
         from: ['pending_payment', 'confirmed'],
         to: 'cancelled',
       });

@@ -56,11 +56,12 @@ const GIVEN: Array<keyof NewRegistration> = [
 ];
 const columns = getTableColumns(registrations);
 const nameOf = (key: keyof RegistrationRow) => columns[key].name;
-const GIVEN_COLUMNS = sql.raw(GIVEN.map((k) => `"${nameOf(k)}"`).join(', '));
-const GIVEN_FROM_RECORD = sql.raw(GIVEN.map((k) => `r."${nameOf(k)}"`).join(', '));
+/** The given columns, and the same read from a `jsonb_populate_recordset` record `r`. */
+export const GIVEN_COLUMNS = sql.raw(GIVEN.map((k) => `"${nameOf(k)}"`).join(', '));
+export const GIVEN_FROM_RECORD = sql.raw(GIVEN.map((k) => `r."${nameOf(k)}"`).join(', '));
 
 /** Reads rows a raw statement returned (column names, driver values) as Drizzle would. */
-function registrationRows(result: unknown): RegistrationRow[] {
+export function registrationRows(result: unknown): RegistrationRow[] {
   return rowsOf<Record<string, unknown>>(result).map((raw) => {
     const row: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(columns)) {
@@ -68,6 +69,20 @@ function registrationRows(result: unknown): RegistrationRow[] {
       row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
     return row as RegistrationRow;
+  });
+}
+
+/** The JSON records of new registrations, as `jsonb_populate_recordset` reads them into the table's row type. */
+export function registrationRecords(
+  orgId: string,
+  people: NewRegistration[],
+  status: RegistrationRow['status'],
+  waitlistPosition: (index: number) => number | null,
+): Array<Record<string, unknown>> {
+  return people.map((p, i) => {
+    const record: Record<string, unknown> = { org_id: orgId, status, waitlist_position: waitlistPosition(i) };
+    for (const key of GIVEN) record[nameOf(key)] = p[key];
+    return record;
   });
 }
 
@@ -86,11 +101,7 @@ async function insertAdmitted(
   waitlistPosition: SQL,
   holdExpiresAt: SQL,
 ): Promise<RegistrationRow[]> {
-  const records = people.map((p, i) => {
-    const record: Record<string, unknown> = { org_id: orgId, waitlist_position: i + 1 };
-    for (const key of GIVEN) record[nameOf(key)] = p[key];
-    return record;
-  });
+  const records = registrationRecords(orgId, people, 'pending_payment', (i) => i + 1);
   const result = await tx.execute(sql`WITH admitted AS (${admit})
     INSERT INTO citizen_registrations (org_id, ${GIVEN_COLUMNS}, status, waitlist_position, hold_expires_at)
     SELECT r.org_id, ${GIVEN_FROM_RECORD}, ${status}, ${waitlistPosition}, ${holdExpiresAt}

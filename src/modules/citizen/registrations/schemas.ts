@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Uuid } from '../../../platform/http/schemas.ts';
+import { Nullable, Uuid } from '../../../platform/http/schemas.ts';
 import { PRICE_CATEGORIES, REGISTRATION_STATUSES } from './schema.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
 export const RegistrationStatusSchema = Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s)));
 export const PriceCategorySchema = Type.Union(PRICE_CATEGORIES.map((s) => Type.Literal(s)));

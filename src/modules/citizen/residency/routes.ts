@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ROUTE_LIMITS, replySignedIn, sessionOrigin } from '../../../platform/auth/http.ts';
 import { SessionSchema } from '../../../platform/auth/session-body.ts';
-import { Uuid } from '../../../platform/http/schemas.ts';
+import { Nullable, Uuid } from '../../../platform/http/schemas.ts';
 import { completeClaim, sendClaimCode, startClaim } from './claim-household.ts';
 import './emails.ts';
 import './files.ts';
@@ -15,7 +15,6 @@ import { submitProof } from './submit-proof.ts';
 
 const err = { $ref: 'Error#' };
 const OrgParams = Type.Object({ orgId: Uuid });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const PostalCode = Type.String({ minLength: 6, maxLength: 8 });
 const BirthDate = Type.String({ format: 'date' });
 

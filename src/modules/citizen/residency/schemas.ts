@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../../platform/http/schemas.ts';
 import { RESIDENCY_STATUSES } from './schema.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const residencyFields = {
   id: Type.String(),
   orgId: Type.String(),
