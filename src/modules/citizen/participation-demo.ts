@@ -10,7 +10,7 @@ import { scopeOf } from '../../platform/db/tenancy.ts';
 import { findPurpose } from '../../platform/privacy/purposes.ts';
 import { registerDemoSeeder } from '../../platform/seed/seed-demo.ts';
 import type { AlertArea } from './alerts/area.ts';
-import { alerts } from './alerts/schema.ts';
+import { alertSectors, alerts } from './alerts/schema.ts';
 import { consultationMeetings, consultations, contributions } from './consultations/schema.ts';
 import { newsletterIssues, newsletterLists, newsletterSubscriptions } from './newsletters/schema.ts';
 import type { Question } from './surveys/questions.ts';
@@ -376,6 +376,30 @@ async function seedTown(db: Database, orgId: string, slug: string, staffId: stri
     instructionEn: 'Traffic is back to normal.',
   });
   await db.insert(alerts).values([test, first, update, old, ended]);
+  // Two named sectors staff can choose when writing an alert (drawn around the town centre).
+  const [lat, lon] = town.centre;
+  await db.insert(alertSectors).values([
+    scope.rows({
+      nameFr: 'Centre-ville',
+      nameEn: 'Downtown',
+      points: [
+        [lat - 0.006, lon - 0.009],
+        [lat - 0.006, lon + 0.009],
+        [lat + 0.006, lon + 0.009],
+        [lat + 0.006, lon - 0.009],
+      ] as Array<[number, number]>,
+    }),
+    scope.rows({
+      nameFr: 'Secteur nord',
+      nameEn: 'North sector',
+      points: [
+        [lat + 0.006, lon - 0.02],
+        [lat + 0.006, lon + 0.02],
+        [lat + 0.025, lon + 0.015],
+        [lat + 0.025, lon - 0.015],
+      ] as Array<[number, number]>,
+    }),
+  ]);
 }
 
 registerDemoSeeder(async (db, orgIds, accountIds) => {

@@ -9,3 +9,8 @@ import './newsletters/jobs.ts';
 import './newsletters/messages.ts';
 import './newsletters/templates.ts';
 import './participation-demo.ts';
+import { onDomainEvent } from '../../platform/events/domain-events.ts';
+import { alertOnBoilWaterAdvisory } from './alerts/boil-water-alert.ts';
+
+// A boil-water advisory of the operations module becomes an emergency alert (and its lifting, a cancellation).
+onDomainEvent('water.boil_water_advisory', alertOnBoilWaterAdvisory);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { activityRoutes } from './activities/routes.ts';
 import { alertFeedRoutes } from './alerts/feed-routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
+import { alertSettingsRoutes } from './alerts/settings-routes.ts';
 import { cardRoutes } from './cards/routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { newsletterRoutes } from './newsletters/routes.ts';
@@ -26,6 +27,7 @@ export const citizenRoutes: FastifyPluginAsync = async (app) => {
   await app.register(waitingRoomRoutes, { prefix: '/api' });
   await app.register(surveyRoutes, { prefix: '/api' });
   await app.register(alertRoutes, { prefix: '/api' });
+  await app.register(alertSettingsRoutes, { prefix: '/api' });
   await app.register(alertFeedRoutes, { prefix: '/feeds' });
   await app.register(newsletterRoutes, { prefix: '/api' });
   await app.register(consultationRoutes, { prefix: '/api' });

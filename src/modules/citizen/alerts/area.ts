@@ -3,11 +3,22 @@
 /** A point as CAP writes it: latitude then longitude (WGS 84). */
 export type LatLon = [number, number];
 
-/** Where an alert applies: the whole territory, a polygon drawn on a map, or a circle around a point. */
+/** A named sector of the organisation as an alert keeps it (a copy: later edits do not change the alert). */
+export interface AreaSector {
+  id: string;
+  name: { fr: string; en: string };
+  points: LatLon[];
+}
+
+/**
+ * Where an alert applies: the whole territory, a polygon drawn on a map, a circle around a point, or
+ * one or more of the organisation's sectors.
+ */
 export type AlertArea =
   | { kind: 'territory' }
   | { kind: 'polygon'; points: LatLon[] }
-  | { kind: 'circle'; center: LatLon; radiusKm: number };
+  | { kind: 'circle'; center: LatLon; radiusKm: number }
+  | { kind: 'sectors'; sectors: AreaSector[] };
 
 const EARTH_KM = 6371.0088;
 const rad = (d: number) => (d * Math.PI) / 180;
@@ -36,6 +47,7 @@ export function inPolygon(point: LatLon, polygon: readonly LatLon[]): boolean {
 export function inArea(point: LatLon, area: AlertArea): boolean {
   if (area.kind === 'territory') return true;
   if (area.kind === 'circle') return distanceKm(point, area.center) <= area.radiusKm;
+  if (area.kind === 'sectors') return area.sectors.some((s) => inPolygon(point, s.points));
   return inPolygon(point, area.points);
 }
 
@@ -54,8 +66,9 @@ export function boundsOf(
       east: area.center[1] + dLon,
     };
   }
-  const lats = area.points.map((p) => p[0]);
-  const lons = area.points.map((p) => p[1]);
+  const all = area.kind === 'sectors' ? area.sectors.flatMap((s) => s.points) : area.points;
+  const lats = all.map((p) => p[0]);
+  const lons = all.map((p) => p[1]);
   return {
     south: Math.min(...lats),
     north: Math.max(...lats),
@@ -64,11 +77,79 @@ export function boundsOf(
   };
 }
 
-/** A polygon closed as CAP requires (first point repeated last), or the reason it cannot be. */
-export function closedPolygon(points: readonly LatLon[]): LatLon[] | null {
-  if (points.length < 3) return null;
-  const first = points[0] as LatLon;
-  const last = points[points.length - 1] as LatLon;
-  const closed = first[0] === last[0] && first[1] === last[1] ? [...points] : [...points, first];
-  return closed.length >= 4 ? closed : null;
+/** Why a drawn ring cannot be an alert area (a message key), or null when it can. */
+export type PolygonProblem = 'alert.polygon_points' | 'alert.polygon_coordinates' | 'alert.polygon_crossing';
+
+const samePoint = (a: LatLon, b: LatLon) => a[0] === b[0] && a[1] === b[1];
+
+/** The ring without repeated consecutive points and without its closing point. */
+function openRing(points: readonly LatLon[]): LatLon[] {
+  const ring: LatLon[] = [];
+  for (const p of points) if (!ring.length || !samePoint(ring[ring.length - 1] as LatLon, p)) ring.push(p);
+  while (ring.length > 1 && samePoint(ring[0] as LatLon, ring[ring.length - 1] as LatLon)) ring.pop();
+  return ring;
+}
+
+// Orientation of the turn a → b → c: >0 left, <0 right, 0 collinear.
+const turn = (a: LatLon, b: LatLon, c: LatLon) =>
+  (b[1] - a[1]) * (c[0] - a[0]) - (b[0] - a[0]) * (c[1] - a[1]);
+const within = (a: LatLon, b: LatLon, p: LatLon) =>
+  Math.min(a[0], b[0]) <= p[0] &&
+  p[0] <= Math.max(a[0], b[0]) &&
+  Math.min(a[1], b[1]) <= p[1] &&
+  p[1] <= Math.max(a[1], b[1]);
+
+/** Whether segments ab and cd share a point (touching counts). */
+function segmentsMeet(a: LatLon, b: LatLon, c: LatLon, d: LatLon): boolean {
+  const d1 = turn(c, d, a);
+  const d2 = turn(c, d, b);
+  const d3 = turn(a, b, c);
+  const d4 = turn(a, b, d);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (
+    (d1 === 0 && within(c, d, a)) ||
+    (d2 === 0 && within(c, d, b)) ||
+    (d3 === 0 && within(a, b, c)) ||
+    (d4 === 0 && within(a, b, d))
+  );
+}
+
+/**
+ * Checks a drawn ring: valid WGS 84 latitude/longitude, at least three distinct points, and no edge
+ * crossing or touching another (a figure eight has no clear inside). Quadratic in the number of points,
+ * which the API caps at 500.
+ */
+export function polygonProblem(points: readonly LatLon[]): PolygonProblem | null {
+  for (const [lat, lon] of points) {
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+      return 'alert.polygon_coordinates';
+  }
+  const ring = openRing(points);
+  if (new Set(ring.map((p) => `${p[0]},${p[1]}`)).size < 3) return 'alert.polygon_points';
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i] as LatLon;
+    const b = ring[(i + 1) % n] as LatLon;
+    for (let j = i + 1; j < n; j++) {
+      // Neighbouring edges share a vertex by construction.
+      if (j === i + 1 || (i === 0 && j === n - 1)) continue;
+      if (segmentsMeet(a, b, ring[j] as LatLon, ring[(j + 1) % n] as LatLon)) return 'alert.polygon_crossing';
+    }
+  }
+  // Three distinct points in a line enclose nothing.
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i] as LatLon;
+    const b = ring[(i + 1) % n] as LatLon;
+    twice += a[1] * b[0] - b[1] * a[0];
+  }
+  return twice === 0 ? 'alert.polygon_points' : null;
+}
+
+/** A valid ring closed as CAP requires (first point repeated last), or the reason it cannot be. */
+export function closedPolygon(points: readonly LatLon[]): { points: LatLon[] } | { problem: PolygonProblem } {
+  const problem = polygonProblem(points);
+  if (problem) return { problem };
+  const ring = openRing(points);
+  return { points: [...ring, ring[0] as LatLon] };
 }

@@ -81,6 +81,10 @@ export function renderCap(options: {
   const areaXml = (desc: string) => ({
     areaDesc: desc,
     ...(area.kind === 'polygon' ? { polygon: area.points.map(coord).join(' ') } : {}),
+    // CAP allows several polygons in one area: one per chosen sector, each closed.
+    ...(area.kind === 'sectors'
+      ? { polygon: area.sectors.map((s) => [...s.points, s.points[0] as LatLon].map(coord).join(' ')) }
+      : {}),
     ...(area.kind === 'circle' ? { circle: `${coord(area.center)} ${round(area.radiusKm)}` } : {}),
     ...(sgc ? { geocode: [{ valueName: CAP_CP_LOCATION, value: sgc }] } : {}),
   });

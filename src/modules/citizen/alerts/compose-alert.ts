@@ -7,27 +7,36 @@ import { inOrg, scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { type AlertView, toAlertView } from './alert-view.ts';
-import { closedPolygon } from './area.ts';
+import { type AlertArea, closedPolygon, type LatLon } from './area.ts';
 import { findEvent } from './event-codes.ts';
 import { requireAlertStaff } from './policies.ts';
 import { alerts } from './schema.ts';
 import type { AlertInput } from './schemas.ts';
+import { resolveSectors } from './sectors.ts';
 import { sendAlert } from './send-alert.ts';
 import { capUrlOf } from './urls.ts';
 
 const MAX_EXPIRY_MS = 30 * 86_400_000;
 
-function columns(input: AlertInput) {
+/** The area as the alert keeps it: a checked, closed polygon, or a copy of the chosen sectors. */
+async function areaOf(db: Database, orgId: string, input: AlertInput['area']): Promise<AlertArea> {
+  if (input.kind === 'polygon') {
+    const ring = closedPolygon(input.points as LatLon[]);
+    if ('problem' in ring) throw new AppError(ring.problem, 422);
+    return { kind: 'polygon', points: ring.points };
+  }
+  if (input.kind === 'sectors')
+    return { kind: 'sectors', sectors: await resolveSectors(db, orgId, input.sectorIds) };
+  if (input.kind === 'circle')
+    return { kind: 'circle', center: input.center as LatLon, radiusKm: input.radiusKm };
+  return { kind: 'territory' };
+}
+
+function columns(input: AlertInput, area: AlertArea) {
   if (!findEvent(input.eventCode)) throw new AppError('alert.event_unknown', 422);
   const expires = Date.parse(input.expiresAt);
   if (!(expires > Date.now()) || expires - Date.now() > MAX_EXPIRY_MS)
     throw new AppError('alert.expiry_invalid', 422);
-  let area = input.area;
-  if (area.kind === 'polygon') {
-    const closed = closedPolygon(area.points as Array<[number, number]>);
-    if (!closed) throw new AppError('alert.area_invalid', 422);
-    area = { kind: 'polygon', points: closed };
-  }
   return {
     eventCode: input.eventCode,
     urgency: input.urgency,
@@ -41,7 +50,7 @@ function columns(input: AlertInput) {
     instructionEn: input.instruction.en,
     areaDescFr: input.areaDesc.fr,
     areaDescEn: input.areaDesc.en,
-    area: area as (typeof alerts.$inferInsert)['area'],
+    area,
     expiresAt: new Date(expires),
     status: input.test ? ('Test' as const) : ('Actual' as const),
   };
@@ -64,7 +73,25 @@ export async function composeAlert(options: {
   referencesId?: string;
 }): Promise<AlertView> {
   const who = requireAlertStaff(options.auth, options.orgId);
-  const values = columns(options.input);
+  return writeAlert({ ...options, actorAccountId: who.account.id });
+}
+
+/**
+ * composeAlert without its policy, for a caller that answers for it: an event of another module (a
+ * boil-water advisory) that the citizen module turns into an alert. `actorAccountId` is who caused it.
+ */
+export async function writeAlert(options: {
+  db: Database;
+  jobs: JobQueue;
+  publicUrl: string;
+  actorAccountId: string | null;
+  ip: string | null;
+  orgId: string;
+  input: AlertInput;
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  referencesId?: string;
+}): Promise<AlertView> {
+  const values = columns(options.input, await areaOf(options.db, options.orgId, options.input.area));
   let rootId: string | null = null;
   if (options.msgType !== 'Alert') {
     const [previous] = await options.db
@@ -88,7 +115,7 @@ export async function composeAlert(options: {
         referencesId: options.referencesId ?? null,
         rootId: rootId ?? id,
         state: options.input.requireApproval ? ('pending_approval' as const) : ('sent' as const),
-        createdBy: who.account.id,
+        createdBy: options.actorAccountId,
       }),
     )
     // The unique (org, references) key: a second update of the same message loses here.
@@ -98,7 +125,7 @@ export async function composeAlert(options: {
   if (!row) throw new AppError('alert.not_current', 409);
   await recordAudit(options.db, {
     orgId: options.orgId,
-    actorAccountId: who.account.id,
+    actorAccountId: options.actorAccountId,
     action: `citizen.alert_${options.msgType.toLowerCase()}_${options.input.requireApproval ? 'drafted' : 'sent'}`,
     targetType: 'citizen_alert',
     targetId: row.id,

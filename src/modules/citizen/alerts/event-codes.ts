@@ -1,6 +1,8 @@
 // The CAP-CP event codes staff choose from (valueName `profile:CAP-CP:Event:0.4`), each with its CAP
 // category and names in both languages. The codes are those of the CAP-CP Event References list that a
-// municipality issues; the list is kept here (a handful of rows) rather than fetched.
+// municipality issues; the list is kept here (a handful of rows) rather than fetched. Every code is
+// checked against the list in event-codes.test.ts (which says where that list comes from): a power
+// outage is `electric` ("Electricity Supply") there, not `powerOutage`.
 import type { Bilingual } from '../../../platform/http/locale.ts';
 
 /** CAP 1.2 categories (the `category` element). */
@@ -35,7 +37,11 @@ export const ALERT_EVENTS: readonly AlertEvent[] = [
   { code: 'urbanFire', category: 'Fire', name: { fr: 'Incendie urbain', en: 'Urban fire' } },
   { code: 'forestFire', category: 'Fire', name: { fr: 'Feu de forêt', en: 'Forest fire' } },
   { code: 'industryFire', category: 'Fire', name: { fr: 'Incendie industriel', en: 'Industrial fire' } },
-  { code: 'powerOutage', category: 'Infra', name: { fr: 'Panne de courant', en: 'Power outage' } },
+  {
+    code: 'electric',
+    category: 'Infra',
+    name: { fr: 'Panne de courant (électricité)', en: 'Power outage (electricity supply)' },
+  },
   { code: 'roadClose', category: 'Transport', name: { fr: 'Fermeture de route', en: 'Road closure' } },
   { code: 'airQuality', category: 'Env', name: { fr: 'Qualité de l’air', en: 'Air quality' } },
   { code: 'chemical', category: 'CBRNE', name: { fr: 'Matières dangereuses', en: 'Hazardous materials' } },

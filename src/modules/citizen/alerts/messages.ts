@@ -24,5 +24,22 @@ registerMessages({
     fr: 'Une deuxième personne doit approuver l’alerte.',
     en: 'A second person must approve the alert.',
   },
+  'alert.polygon_points': {
+    fr: 'Le polygone doit avoir au moins trois points distincts qui ne sont pas alignés.',
+    en: 'The polygon needs at least three distinct points that are not in a line.',
+  },
+  'alert.polygon_coordinates': {
+    fr: 'Chaque point doit avoir une latitude entre -90 et 90 et une longitude entre -180 et 180.',
+    en: 'Every point needs a latitude between -90 and 90 and a longitude between -180 and 180.',
+  },
+  'alert.polygon_crossing': {
+    fr: 'Les côtés du polygone se croisent : tracez un contour qui ne se recoupe pas.',
+    en: 'The polygon’s sides cross each other: draw an outline that does not cut itself.',
+  },
+  'alert.sector_unknown': { fr: 'Secteur introuvable.', en: 'Sector not found.' },
+  'alert.sector_name_taken': {
+    fr: 'Un secteur porte déjà ce nom.',
+    en: 'A sector already has this name.',
+  },
   'alert.subscription_not_found': { fr: 'Abonnement introuvable.', en: 'Subscription not found.' },
 });

@@ -5,7 +5,8 @@ import { composeAlert, decideAlert } from './compose-alert.ts';
 import { ALERT_EVENTS } from './event-codes.ts';
 import { getAlertChain, getAlertDelivery, listActiveAlerts, listStaffAlerts } from './list-alerts.ts';
 import './messages.ts';
-import { AlertInput, AlertSchema, DeliverySchema } from './schemas.ts';
+import { AlertInput, AlertSchema, DeliverySchema, SectorInput, SectorSchema } from './schemas.ts';
+import { createSector, deleteSector, listSectors } from './sectors.ts';
 import { getMyAlertSubscription, setMyAlertSubscription } from './subscriptions.ts';
 
 const err = { $ref: 'Error#' };
@@ -60,6 +61,65 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ items: [...ALERT_EVENTS] }),
+  );
+
+  app.get(
+    '/orgs/:orgId/citizen/alerts/sectors',
+    {
+      schema: {
+        tags,
+        summary: 'Secteurs d’alerte / Alert sectors',
+        params: OrgParams,
+        response: { 200: Type.Object({ items: Type.Array(SectorSchema) }) },
+      },
+    },
+    async (request) => listSectors({ db, orgId: request.params.orgId }),
+  );
+
+  app.post(
+    '/orgs/:orgId/citizen/staff/alerts/sectors',
+    {
+      schema: {
+        tags,
+        summary: 'Tracer un secteur / Draw a sector',
+        params: OrgParams,
+        body: SectorInput,
+        response: { 200: SectorSchema, ...errors },
+      },
+    },
+    async (request) =>
+      createSector({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: {
+          name: request.body.name,
+          points: request.body.points.map(([lat, lon]) => [lat, lon] as [number, number]),
+        },
+      }),
+  );
+
+  app.delete(
+    '/orgs/:orgId/citizen/staff/alerts/sectors/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Retirer un secteur / Remove a sector',
+        params: AlertParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteSector({
+        db,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        sectorId: request.params.id,
+      });
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   doublePrecision,
   foreignKey,
   index,
@@ -14,7 +15,7 @@ import {
 import { accounts } from '../../../platform/auth/schema.ts';
 import { tenantColumns, tenantKey } from '../../../platform/db/tenancy.ts';
 import { organisations } from '../../../platform/orgs/schema.ts';
-import type { AlertArea } from './area.ts';
+import type { AlertArea, LatLon } from './area.ts';
 
 export const MSG_TYPES = ['Alert', 'Update', 'Cancel'] as const;
 /** CAP `status`: `Test` alerts go to the organisation's staff only. */
@@ -87,6 +88,52 @@ export const alertSubscriptions = pgTable(
     longitude: doublePrecision('longitude'),
   },
   (t) => [tenantKey(t), uniqueIndex('citizen_alert_subscriptions_account_idx').on(t.orgId, t.accountId)],
+);
+
+// Tenant-owned: a named area of the organisation (a district, a water sector) that staff draw once and
+// choose by name when writing an alert. Its ring is stored open (no repeated closing point).
+export const alertSectors = pgTable(
+  'citizen_alert_sectors',
+  {
+    ...tenantColumns(() => organisations.id),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    points: jsonb('points').$type<LatLon[]>().notNull(),
+  },
+  (t) => [tenantKey(t), uniqueIndex('citizen_alert_sectors_name_key').on(t.orgId, t.nameFr)],
+);
+
+// Tenant-owned: one per organisation, how alerts raised by other modules' events go out.
+export const alertSettings = pgTable(
+  'citizen_alert_settings',
+  {
+    ...tenantColumns(() => organisations.id),
+    /** Alerts raised by an event (a boil-water advisory) wait for a second authorised person. */
+    eventAlertsNeedApproval: boolean('event_alerts_need_approval').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [tenantKey(t), uniqueIndex('citizen_alert_settings_org_key').on(t.orgId)],
+);
+
+// Tenant-owned: the alert chain raised by another module's event, one per source fact, so the same
+// advisory published twice makes one alert, and its lifting cancels that chain.
+export const eventAlerts = pgTable(
+  'citizen_event_alerts',
+  {
+    ...tenantColumns(() => organisations.id),
+    /** The domain event's name, e.g. `water.boil_water_advisory`. */
+    source: text('source').notNull(),
+    /** The publisher's id of the fact (the advisory). */
+    sourceId: uuid('source_id').notNull(),
+    /** The first alert of the chain; null while it is being written. */
+    rootId: uuid('root_id'),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  },
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('citizen_event_alerts_source_key').on(t.orgId, t.source, t.sourceId),
+    foreignKey({ columns: [t.orgId, t.rootId], foreignColumns: [alerts.orgId, alerts.id] }),
+  ],
 );
 
 export type AlertRow = typeof alerts.$inferSelect;

@@ -14,20 +14,42 @@ const LatLon = Type.Tuple([
   Type.Number({ minimum: -180, maximum: 180 }),
 ]);
 
-export const AreaSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('territory') }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('polygon'), points: Type.Array(LatLon, { minItems: 3, maxItems: 500 }) },
-    { additionalProperties: false },
-  ),
+const Ring = Type.Array(LatLon, { minItems: 3, maxItems: 500 });
+const Territory = Type.Object({ kind: Type.Literal('territory') }, { additionalProperties: false });
+const Polygon = Type.Object({ kind: Type.Literal('polygon'), points: Ring }, { additionalProperties: false });
+const Circle = Type.Object(
+  {
+    kind: Type.Literal('circle'),
+    center: LatLon,
+    radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A named sector of the organisation (as listed, and as an alert keeps a copy of it). */
+export const SectorSchema = Type.Object({ id: Uuid, name: Text(120), points: Ring });
+export const SectorInput = Type.Object({ name: Text(120), points: Ring }, { additionalProperties: false });
+
+/** The area staff choose: sectors are named by id, and the alert keeps a copy of their outlines. */
+export const AreaInputSchema = Type.Union([
+  Territory,
+  Polygon,
+  Circle,
   Type.Object(
     {
-      kind: Type.Literal('circle'),
-      center: LatLon,
-      radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: 200 }),
+      kind: Type.Literal('sectors'),
+      sectorIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
     },
     { additionalProperties: false },
   ),
+]);
+
+/** The area an alert applies to, as stored and published. */
+export const AreaSchema = Type.Union([
+  Territory,
+  Polygon,
+  Circle,
+  Type.Object({ kind: Type.Literal('sectors'), sectors: Type.Array(SectorSchema) }),
 ]);
 
 export const AlertInput = Type.Object(
@@ -40,7 +62,7 @@ export const AlertInput = Type.Object(
     description: Text(4000),
     instruction: Text(2000),
     areaDesc: Text(300),
-    area: AreaSchema,
+    area: AreaInputSchema,
     expiresAt: Type.String({ format: 'date-time' }),
     /** A test goes to staff only, marked as such everywhere (CAP status `Test`). */
     test: Type.Boolean(),

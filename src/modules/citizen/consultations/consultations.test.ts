@@ -233,4 +233,33 @@ describe('consultations', () => {
       404,
     );
   });
+
+  it('staff list every consultation of their town, drafts included; others cannot', async () => {
+    const town = await createTown(ctx.db, 'Liste');
+    const other = await createTown(ctx.db, 'Autre');
+    const { staff, id: open } = await published(town.id);
+    const draft = await staff.client.post<{ id: string }>(
+      `/api/orgs/${town.id}/citizen/staff/consultations`,
+      INPUT,
+    );
+    await published(other.id);
+    const list = await staff.client.get<{ items: Array<{ id: string; state: string }> }>(
+      `/api/orgs/${town.id}/citizen/staff/consultations`,
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c) => [c.id, c.state]).sort()).toEqual(
+      [
+        [open, 'open'],
+        [draft.body.id, 'draft'],
+      ].sort(),
+    );
+    const publicList = await ctx
+      .client()
+      .get<{ items: Array<{ id: string }> }>(`/api/orgs/${town.id}/citizen/consultations`);
+    expect(publicList.body.items.map((c) => c.id)).toEqual([open]);
+    const a = await citizen();
+    expect((await a.client.get(`/api/orgs/${town.id}/citizen/staff/consultations`)).status).toBe(403);
+    const foreign = await staffOf(ctx, other.id, 'clerk');
+    expect((await foreign.client.get(`/api/orgs/${town.id}/citizen/staff/consultations`)).status).toBe(403);
+  });
 });

@@ -7,7 +7,7 @@ import './messages.ts';
 import { moderate, moderationQueue } from './moderation.ts';
 import { MODERATION_REASONS } from './policy.ts';
 import { cancelMeetingRegistration, contribute, follow, registerForMeeting, support } from './take-part.ts';
-import { getConsultation, listConsultations } from './view-consultation.ts';
+import { getConsultation, listConsultations, listStaffConsultations } from './view-consultation.ts';
 
 const err = { $ref: 'Error#' };
 const tags = ['citizen: consultations'];
@@ -226,6 +226,18 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
   );
 
+  app.get(
+    '/orgs/:orgId/citizen/staff/consultations',
+    {
+      schema: {
+        tags,
+        summary: 'Consultations, brouillons compris (personnel) / Consultations with drafts (staff)',
+        params: OrgParams,
+        response: { 200: Type.Object({ items: Type.Array(Consultation) }), ...errors },
+      },
+    },
+    async (request) => listStaffConsultations({ db, auth: request.auth, orgId: request.params.orgId }),
+  );
   app.post(
     '/orgs/:orgId/citizen/staff/consultations',
     {

@@ -4,6 +4,7 @@ import { isStaffOf } from '../../../platform/auth/policies.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { requireSurveyStaff as requireParticipationStaff } from '../surveys/policies.ts';
 import { MODERATION_POLICY } from './policy.ts';
 import {
   consultationMeetings,
@@ -23,6 +24,22 @@ export async function listConsultations(options: { db: Executor; orgId: string }
     .where(inOrg(consultations, options.orgId, isNotNull(consultations.publishedAt)))
     .orderBy(desc(consultations.publishedAt))
     .limit(100);
+  return { items: rows.map((r) => toConsultationView(r)) };
+}
+
+/** Every consultation of the town, drafts included, newest first (participation staff). */
+export async function listStaffConsultations(options: {
+  db: Executor;
+  auth: AuthContext | null;
+  orgId: string;
+}) {
+  requireParticipationStaff(options.auth, options.orgId);
+  const rows = await options.db
+    .select()
+    .from(consultations)
+    .where(inOrg(consultations, options.orgId))
+    .orderBy(desc(consultations.createdAt))
+    .limit(200);
   return { items: rows.map((r) => toConsultationView(r)) };
 }
 

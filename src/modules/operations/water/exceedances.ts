@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
+import type { PlatformDeps } from '../../../platform/deps.ts';
 import { publishDomainEvent } from '../../../platform/events/domain-events.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { requireOperationsStaff } from '../data/policies.ts';
@@ -56,6 +57,8 @@ export async function listExceedances(options: { db: Executor; auth: AuthContext
  */
 export async function advanceExceedance(options: {
   db: Executor;
+  /** Handed to the subscribers of the boil-water event (they write their own rows and queue jobs). */
+  deps: PlatformDeps;
   auth: AuthContext | null;
   ip: string | null;
   orgId: string;
@@ -107,7 +110,7 @@ export async function advanceExceedance(options: {
   const [view] = await exceedanceRows(options.db, options.orgId, [row.id]);
   if (!view) throw new AppError('ops.exceedance_not_found', 404);
   if (row.boilWaterNotice)
-    await publishDomainEvent('water.boil_water_advisory', {
+    await publishDomainEvent(options.deps, 'water.boil_water_advisory', {
       orgId: options.orgId,
       advisoryId: row.id,
       state: options.input.step === 'notice' ? 'issued' : 'lifted',
@@ -120,6 +123,7 @@ export async function advanceExceedance(options: {
             }
           : { fr: 'Dépassement de la norme de coliformes totaux', en: 'Total coliform standard exceeded' },
       at: new Date().toISOString(),
+      actorAccountId: who.account.id,
     });
   return view;
 }

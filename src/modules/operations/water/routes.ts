@@ -7,6 +7,7 @@ import { complianceDashboard } from './compliance-dashboard.ts';
 import { advanceExceedance, listExceedances } from './exceedances.ts';
 import './messages.ts';
 import { listOnCall, setOnCall } from './on-call.ts';
+import { listOnCallCandidates } from './on-call-candidates.ts';
 import { planSamples, recordLabResult, samplingCalendar } from './sampling.ts';
 import { saveThreshold } from './save-threshold.ts';
 
@@ -222,6 +223,27 @@ export const waterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listOnCall({ db, auth: request.auth, orgId: request.params.orgId }),
+  );
+
+  app.get(
+    `${base}/on-call/candidates`,
+    {
+      schema: {
+        tags,
+        summary: 'Personnes pouvant être de garde / Who may be on call',
+        params: OrgParams,
+        response: {
+          200: Type.Object({
+            escalateAfterMinutes: Type.Integer(),
+            maxLevel: Type.Integer(),
+            items: Type.Array(Type.Object({ accountId: Type.String(), name: Type.String() })),
+          }),
+          401: err,
+          403: err,
+        },
+      },
+    },
+    async (request) => listOnCallCandidates({ db, auth: request.auth, orgId: request.params.orgId }),
   );
 
   app.put(
@@ -477,6 +499,7 @@ export const waterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       advanceExceedance({
         db,
+        deps: app.deps,
         auth: request.auth,
         ip: request.ip,
         orgId: request.params.orgId,

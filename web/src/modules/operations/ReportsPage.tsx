@@ -2,6 +2,7 @@ import './operations.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, call } from '../../app/api.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -22,7 +23,7 @@ const lastMonth = () => {
 export function ReportsPage() {
   const { t } = useTranslation('operations');
   const { t: common } = useTranslation();
-  const { org } = useStaff();
+  const { org, base } = useStaff();
   const { pick, dateTime } = useLocalised();
   const id = useId();
   const client = useQueryClient();
@@ -100,6 +101,9 @@ export function ReportsPage() {
       {error && <Alert tone="error">{errorMessage(error, common)}</Alert>}
       <h2>{t('reports.definitions')}</h2>
       <p>{t('reports.intro')}</p>
+      <p>
+        <Link to={`${base}/modules/operations/reports/new`}>{t('reportEdit.newTitle')}</Link>
+      </p>
       <TextField
         id={`${id}-month`}
         type="month"
@@ -112,7 +116,12 @@ export function ReportsPage() {
         rows={definitions.data ?? []}
         rowKey={(d) => d.id}
         columns={[
-          { key: 't', header: t('reports.definitions'), rowHeader: true, render: (d) => pick(d.title) },
+          {
+            key: 't',
+            header: t('reports.definitions'),
+            rowHeader: true,
+            render: (d) => <Link to={`${base}/modules/operations/reports/${d.id}`}>{pick(d.title)}</Link>,
+          },
           { key: 'r', header: t('reports.recipients'), render: (d) => d.recipients.join(', ') },
           {
             key: 'a',

@@ -98,7 +98,8 @@ export function StationPage() {
     <Page title={`${station.code} — ${pick(station.name)}`}>
       <OperationsNav />
       <p>
-        <Link to={`${base}/modules/operations`}>{t('station.back')}</Link>
+        <Link to={`${base}/modules/operations`}>{t('station.back')}</Link> ·{' '}
+        <Link to={`${base}/modules/operations/stations/${station.id}/edit`}>{t('stationEdit.editLink')}</Link>
       </p>
       <form
         className="ops-filters"

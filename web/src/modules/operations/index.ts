@@ -3,4 +3,7 @@ export { ImportPage } from './ImportPage.tsx';
 export { OperationsPage } from './OperationsPage.tsx';
 export { ReportsPage } from './ReportsPage.tsx';
 export { StationPage } from './StationPage.tsx';
+export { OnCallPage } from './staff/OnCallPage.tsx';
+export { ReportDefinitionPage } from './staff/ReportDefinitionPage.tsx';
+export { StationEditPage } from './staff/StationEditPage.tsx';
 export { WaterPage } from './WaterPage.tsx';

@@ -52,7 +52,9 @@ export function OperationsNav() {
     [`${root}/entry`, t('nav.entry')],
     [`${root}/import`, t('nav.import')],
     [`${root}/water`, t('nav.water')],
+    [`${root}/water/on-call`, t('nav.onCall')],
     [`${root}/reports`, t('nav.reports')],
+    [`${root}/stations/new`, t('nav.newStation')],
     [`${root}/callback`, t('nav.callback')],
   ];
   return (

@@ -5,14 +5,10 @@ import { Link } from 'react-router';
 import { api, call } from '../../../app/api.ts';
 import { useOrgs } from '../../../app/org.tsx';
 
-/**
- * The emergency banner shown on every page of the chosen town's site while an alert applies. It is a
- * region named "Alerte en vigueur" (not role=alert: it is there on arrival and must not interrupt each page).
- */
-export function AlertBanner() {
-  const { t, i18n } = useTranslation('participation');
+/** The alerts in force in the chosen town (the banner's data; the shell waits for it, see Layout.tsx). */
+export function useActiveAlerts() {
   const { current } = useOrgs();
-  const query = useQuery({
+  return useQuery({
     queryKey: ['participation', 'alerts', 'active', current?.id],
     queryFn: () =>
       call(
@@ -23,6 +19,16 @@ export function AlertBanner() {
     enabled: !!current,
     refetchInterval: 60_000,
   });
+}
+
+/**
+ * The emergency banner shown on every page of the chosen town's site while an alert applies. It is a
+ * region named "Alerte en vigueur" (not role=alert: it is there on arrival and must not interrupt each page).
+ */
+export function AlertBanner() {
+  const { t, i18n } = useTranslation('participation');
+  const { current } = useOrgs();
+  const query = useActiveAlerts();
   const items = query.data?.items ?? [];
   if (!current || items.length === 0) return null;
   const lang = i18n.language === 'en' ? 'en' : 'fr';

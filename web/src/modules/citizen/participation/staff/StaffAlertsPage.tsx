@@ -11,10 +11,11 @@ import { errorMessage } from '../../../../ui/errors.ts';
 import { SelectField, TextAreaField, TextField } from '../../../../ui/Field.tsx';
 import { formatDateTime } from '../../../../ui/format.ts';
 import { Loadable, Loading } from '../../../../ui/Loadable.tsx';
-import { type MapFeature, MapView, useMapTiles } from '../../../../ui/map/index.ts';
 import { Page } from '../../../../ui/Page.tsx';
 import { ProgressBar } from '../../../staff/ProgressBar.tsx';
 import { type ApiBody, useBi } from '../shared.tsx';
+import { AlertAreaFields, type AreaForm, areaOf } from './AlertAreaFields.tsx';
+import { SectorDesk } from './SectorDesk.tsx';
 
 type AlertInput = ApiBody<'/api/orgs/{orgId}/citizen/staff/alerts', 'post'>;
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const;
@@ -22,44 +23,6 @@ const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as cons
 const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const;
 const localInput = (d: Date) =>
   new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-
-/** `46.02, -73.44` lines → points; lines that are not a point are left out. */
-function parsePoints(text: string): Array<[number, number]> {
-  return text
-    .split('\n')
-    .map((l) =>
-      l
-        .split(/[,;\s]+/)
-        .filter(Boolean)
-        .map(Number),
-    )
-    .filter((p): p is [number, number] => p.length === 2 && p.every(Number.isFinite));
-}
-
-function areaFeature(area: AlertInput['area'], label: string): MapFeature[] {
-  if (area.kind === 'polygon' && area.points.length >= 3) {
-    const ring = area.points.map(([lat, lon]) => [lon, lat] as [number, number]);
-    return [
-      {
-        type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: [[...ring, ring[0] as [number, number]]] },
-        properties: { label },
-      },
-    ];
-  }
-  if (area.kind === 'circle') {
-    const [lat, lon] = area.center;
-    const ring = Array.from({ length: 33 }, (_, i) => {
-      const a = (i / 32) * 2 * Math.PI;
-      return [
-        lon + (area.radiusKm / (111.32 * Math.cos((lat * Math.PI) / 180))) * Math.cos(a),
-        lat + (area.radiusKm / 111.32) * Math.sin(a),
-      ] as [number, number];
-    });
-    return [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { label } }];
-  }
-  return [];
-}
 
 function Delivery({ orgId, alertId }: { orgId: string; alertId: string }) {
   const { t } = useTranslation('participation');
@@ -119,7 +82,6 @@ export function StaffAlertsPage() {
   const { t } = useTranslation('participation');
   const { t: common } = useTranslation();
   const bi = useBi();
-  const tiles = useMapTiles();
   const client = useQueryClient();
   const { orgSlug } = useParams();
   const { orgs } = useOrgs();
@@ -137,8 +99,9 @@ export function StaffAlertsPage() {
     instructionEn: '',
     areaFr: '',
     areaEn: '',
-    kind: 'territory' as 'territory' | 'polygon' | 'circle',
+    kind: 'territory' as AreaForm['kind'],
     points: '',
+    sectorIds: [] as string[],
     lat: '',
     lon: '',
     radius: '1',
@@ -166,12 +129,7 @@ export function StaffAlertsPage() {
   });
   if (!org) return <Loading />;
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const area: AlertInput['area'] =
-    form.kind === 'polygon'
-      ? { kind: 'polygon', points: parsePoints(form.points) }
-      : form.kind === 'circle'
-        ? { kind: 'circle', center: [Number(form.lat), Number(form.lon)], radiusKm: Number(form.radius) }
-        : { kind: 'territory' };
+  const area = areaOf(form);
   const body: AlertInput = {
     eventCode: form.eventCode,
     urgency: form.urgency,
@@ -306,59 +264,7 @@ export function StaffAlertsPage() {
         {text('instructionEn', t('staffAlerts.instructionEn'), 'en', true)}
         {text('areaFr', t('staffAlerts.areaFr'), 'fr')}
         {text('areaEn', t('staffAlerts.areaEn'), 'en')}
-        <SelectField
-          id="a-kind"
-          label={t('staffAlerts.areaKind')}
-          value={form.kind}
-          onChange={(e) => set({ kind: e.target.value as typeof form.kind })}
-        >
-          <option value="territory">{t('staffAlerts.kinds.territory')}</option>
-          <option value="polygon">{t('staffAlerts.kinds.polygon')}</option>
-          <option value="circle">{t('staffAlerts.kinds.circle')}</option>
-        </SelectField>
-        {form.kind === 'polygon' && (
-          <TextAreaField
-            id="a-points"
-            label={t('staffAlerts.points')}
-            hint={t('staffAlerts.pointsHint')}
-            rows={5}
-            value={form.points}
-            onChange={(e) => set({ points: e.target.value })}
-          />
-        )}
-        {form.kind === 'circle' && (
-          <>
-            <TextField
-              id="a-lat"
-              label={t('staffAlerts.lat')}
-              inputMode="decimal"
-              value={form.lat}
-              onChange={(e) => set({ lat: e.target.value })}
-            />
-            <TextField
-              id="a-lon"
-              label={t('staffAlerts.lon')}
-              inputMode="decimal"
-              value={form.lon}
-              onChange={(e) => set({ lon: e.target.value })}
-            />
-            <TextField
-              id="a-radius"
-              label={t('staffAlerts.radius')}
-              inputMode="decimal"
-              value={form.radius}
-              onChange={(e) => set({ radius: e.target.value })}
-            />
-          </>
-        )}
-        {form.kind !== 'territory' && (
-          <MapView
-            caption={t('staffAlerts.mapCaption')}
-            features={areaFeature(area, form.areaFr || t('staffAlerts.mapCaption'))}
-            tiles={tiles}
-            height="18rem"
-          />
-        )}
+        <AlertAreaFields orgId={org.id} form={form} set={set} />
         <TextField
           id="a-expires"
           type="datetime-local"
@@ -389,6 +295,7 @@ export function StaffAlertsPage() {
           )}
         </div>
       </form>
+      <SectorDesk orgId={org.id} />
       <h2>{t('staffAlerts.history')}</h2>
       <Loadable query={list}>
         {({ items }) => (

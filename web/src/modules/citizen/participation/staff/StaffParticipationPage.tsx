@@ -14,6 +14,7 @@ import { Page } from '../../../../ui/Page.tsx';
 import { Table } from '../../../../ui/Table.tsx';
 import { ResultsView } from '../ResultsView.tsx';
 import { useBi } from '../shared.tsx';
+import { ConsultationDesk } from './ConsultationDesk.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
 import { NewsletterDesk } from './NewsletterDesk.tsx';
 import { ParticipationCharts } from './ParticipationCharts.tsx';
@@ -132,6 +133,7 @@ export function StaffParticipationPage() {
         )}
       </Loadable>
       {open && <Results orgId={org.id} surveyId={open} />}
+      <ConsultationDesk orgId={org.id} orgSlug={org.slug} />
       <ModerationQueue orgId={org.id} />
       <ParticipationCharts orgId={org.id} />
       <NewsletterDesk orgId={org.id} />
