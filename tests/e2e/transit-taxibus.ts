@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Browser test of the TaxiBus (issue 10): a rider books a trip in Victoriaville and follows it, the
 // dispatcher sees it on the live board and gives it to the driver's vehicle, the driver (English, on a
-// phone-sized screen with a position) starts the shift and picks the rider up, and the rider's live page
-// shows the vehicle and then "on board". axe-core (WCAG 2.x A/AA) runs on every page, in French and English.
+// phone-sized screen with a position) starts the shift, arrives and picks the rider up, and the rider's
+// live page shows the vehicle, the arrival notification ("arriving in about N minutes", "arrived") and then
+// "on board". axe-core (WCAG 2.x A/AA) runs on every page, in French and English.
 import type { Browser } from 'playwright-core';
 import {
   axe,
   check,
   expectHeading,
+  inPage,
   noBrowserProblems,
   noHorizontalScroll,
   runSuite,
@@ -37,9 +39,11 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   await axe(rider, 'TaxiBus page (French)');
 
   await check('the rider books a trip as soon as possible and gets a pickup window', async () => {
-    await rider.getByLabel('Point de départ').selectOption({ label: 'Résidence Le Florilège ♿' });
-    await rider.getByLabel('Destination').selectOption({ label: 'Hôtel de ville ♿' });
-    await rider.getByRole('button', { name: 'Réserver', exact: true }).click();
+    // The single-trip form (the weekly series form below has the same fields).
+    const form = rider.getByRole('region', { name: 'Réserver un déplacement' });
+    await form.getByLabel('Point de départ').selectOption({ label: 'Résidence Le Florilège ♿' });
+    await form.getByLabel('Destination').selectOption({ label: 'Hôtel de ville ♿' });
+    await form.getByRole('button', { name: 'Réserver', exact: true }).click();
     const confirmed = rider.getByText(/^Déplacement .+ confirmé$/);
     await confirmed.waitFor();
     reference = ((await confirmed.textContent()) ?? '').replace('Déplacement ', '').replace(' confirmé', '');
@@ -112,11 +116,65 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   });
   await axe(driver, 'driver manifest (English, phone)');
 
+  await check(
+    'the driver app is installable: manifest linked and parsed, service worker registered',
+    async () => {
+      const href = await driver.locator('link[rel="manifest"]').getAttribute('href');
+      if (!href?.endsWith('/transit/driver/app.webmanifest')) throw new Error(`manifest link: ${href}`);
+      const cdp = await driverContext.newCDPSession(driver);
+      const app = (await cdp.send('Page.getAppManifest')) as {
+        url: string;
+        errors: unknown[];
+        data?: string;
+      };
+      if (!app.url.endsWith(href) || app.errors.length > 0 || !app.data)
+        throw new Error(`manifest not parsed: ${JSON.stringify(app)}`);
+      const manifest = JSON.parse(app.data) as Record<string, unknown>;
+      if (
+        manifest.name !== 'TaxiBus — Driver (Victoriaville)' ||
+        manifest.display !== 'standalone' ||
+        manifest.start_url !== `/staff/${TOWN}/modules/transit_driver`
+      )
+        throw new Error(`manifest: ${app.data}`);
+      const worker = await inPage<string>(
+        driver,
+        'navigator.serviceWorker.ready.then((r) => (r.active ? r.active.scriptURL : ""))',
+      );
+      if (!worker.endsWith('/sw.js')) throw new Error(`service worker: ${worker}`);
+      // What Chromium itself says stands between this page and installation. A Playwright context is
+      // off the record, which Chromium lists as 'in-incognito'; everything else must be met.
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: Array<{ errorId: string }>;
+      };
+      const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+      if (blocking.length > 0) throw new Error(`not installable: ${JSON.stringify(blocking)}`);
+      await cdp.detach();
+    },
+  );
+
   await check('the rider’s live page shows the vehicle', async () => {
     await rider.getByText(/^Position reçue à/).waitFor({ timeout: 30_000 });
     await rider.getByText(/^Arrivée à Résidence Le Florilège dans environ \d+ min$/).waitFor();
   });
   await axe(rider, 'live trip page with the vehicle (French)');
+
+  // The driver's position is at the pickup point: the "arriving" notice goes out at once, and the rider's
+  // live page says it in its live region (the in-app side of the notification).
+  await check('the rider’s live page shows the arrival notification, then “arrived”', async () => {
+    const live = rider.locator('[aria-live="polite"]');
+    await live
+      .getByText(/^Votre TaxiBus arrive à Résidence Le Florilège dans environ \d+ minutes?\.$/)
+      .waitFor({ timeout: 30_000 });
+    await driver
+      .getByRole('listitem')
+      .filter({ hasText: 'Camille Tremblay' })
+      .filter({ hasText: 'Pick up' })
+      .first()
+      .getByRole('button', { name: 'Arrived' })
+      .click();
+    await live.getByText('Votre TaxiBus est arrivé à Résidence Le Florilège.').waitFor({ timeout: 30_000 });
+  });
+  await axe(rider, 'live trip page with the arrival notification (French)');
 
   await check('the driver picks the rider up and the rider’s page says on board', async () => {
     const card = driver
@@ -133,6 +191,31 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
       .waitFor();
     await rider.getByText(/· À bord$/).waitFor({ timeout: 30_000 });
   });
+
+  await check(
+    'offline, the driver app keeps positions and opens from its shell; back online they leave',
+    async () => {
+      await driverContext.setOffline(true);
+      await driverContext.setGeolocation({ latitude: 46.0541, longitude: -71.9606 });
+      await driver.getByText(/^\d+ positions waiting \(offline\)$/).waitFor({ timeout: 30_000 });
+      const waiting = await driver.evaluate(() => localStorage.getItem('civique.transit.positions') ?? '[]');
+      if ((JSON.parse(waiting) as unknown[]).length === 0) throw new Error('no position kept offline');
+      // Reloaded offline, the page comes from the worker's cache (not the browser's offline error page)
+      // and the app starts; its data waits for the network (TanStack Query pauses offline).
+      await driver.reload();
+      await driver.waitForFunction('document.getElementById("root").childElementCount > 0');
+      await driverContext.setOffline(false);
+      await expectHeading(driver, /^My manifest$/);
+      await driver.getByText('Position sent every 5 seconds').waitFor({ timeout: 60_000 });
+      await driver.waitForFunction(
+        () => localStorage.getItem('civique.transit.positions') === null,
+        undefined,
+        {
+          timeout: 30_000,
+        },
+      );
+    },
+  );
 
   const visitorContext = await browser.newContext({ baseURL: base, locale: 'en-CA' });
   const visitor = await visitorContext.newPage();

@@ -5,6 +5,90 @@
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
+// App shell of the installable apps (the TaxiBus driver app registers this worker): pages come from the
+// network and, offline, from the last page saved (every client route is the same index.html); built
+// files (hashed names, never changed) and icons are kept once fetched. The API, feeds and downloads are
+// never cached: they go to the network as if there were no worker.
+const SHELL_CACHE = 'civique-shell-v1';
+const isHtml = (response) => (response.headers.get('content-type') || '').startsWith('text/html');
+const isApi = (path) =>
+  path.startsWith('/api/') || path.startsWith('/feeds/') || path.startsWith('/open311/');
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.add('/'))
+      .catch(() => {}),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('civique-shell-') && k !== SHELL_CACHE)
+            .map((k) => caches.delete(k)),
+        ),
+      ),
+  );
+});
+
+// A page that becomes an app sends the built files it has already loaded (before this worker controlled
+// it), so that the whole shell, code-split chunks included, opens offline.
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.type !== 'cache-shell' || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter((u) => {
+    const url = new URL(u, self.location.origin);
+    return (
+      url.origin === self.location.origin &&
+      (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/icons/'))
+    );
+  });
+  event.waitUntil(
+    caches.open(SHELL_CACHE).then((cache) => Promise.all(urls.map((u) => cache.add(u).catch(() => {})))),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin || isApi(url.pathname)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok && isHtml(response)) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put('/', copy)));
+          }
+          return response;
+        })
+        .catch(async () => (await caches.match('/')) || Response.error()),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/icons/')) {
+    event.respondWith(
+      caches.match(request).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put(request, copy)));
+            }
+            return response;
+          }),
+      ),
+    );
+  }
+});
+
 self.addEventListener('push', (event) => {
   let message = {};
   try {

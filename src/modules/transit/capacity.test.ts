@@ -8,6 +8,7 @@ import { transitTrips } from './bookings/schema.ts';
 let ctx: TestContext;
 let orgId: string;
 let riders: TestClient[];
+let staff: TestClient;
 let a: string;
 let b: string;
 
@@ -20,7 +21,7 @@ const ALL_DAY = Object.fromEntries(
 beforeAll(async () => {
   ctx = await createTestContext();
   orgId = (await createOrg(ctx.db)).id;
-  const staff = ctx.client();
+  staff = ctx.client();
   await signInAs(
     ctx.db,
     staff,
@@ -126,5 +127,17 @@ describe('vehicle capacity', () => {
     const [still] = await ctx.db.select().from(transitTrips).where(eq(transitTrips.id, tripId));
     expect(still?.status).toBe('confirmed');
     expect(still?.promisedPickupStart.getTime()).toBe(rows[0]?.promisedPickupStart.getTime());
+    // The refusal left no trip, yet the acceptance rate counts it: one request of two was accepted.
+    const indicators = await staff.get<{
+      days: Array<{ requests: number; accepted: number; alternativesOffered: number; refused: number }>;
+    }>(`/api/orgs/${orgId}/transit/indicators`);
+    const sum = (k: 'requests' | 'accepted' | 'alternativesOffered' | 'refused') =>
+      indicators.body.days.reduce((n, d) => n + d[k], 0);
+    expect([sum('requests'), sum('accepted'), sum('alternativesOffered') + sum('refused')]).toEqual([
+      2, 1, 1,
+    ]);
+    const csv = await staff.get(`/api/orgs/${orgId}/transit/indicators?format=csv`);
+    expect(csv.text).toContain("taux d'acceptation / acceptance rate");
+    expect(csv.text).toMatch(/,0\.5\r?\n?/);
   });
 });

@@ -1,11 +1,11 @@
 // Demonstration content for Victoriaville's TaxiBus: the service, three zones, thirty service points,
-// a small fleet with drivers and shifts for today and tomorrow, and a few trips booked through the
+// a small fleet with drivers and shifts for today and the next service day, and a few trips booked through the
 // real booking path (the solver places them).
 import type { Database } from '../../platform/db/client.ts';
 import { scopeOf } from '../../platform/db/tenancy.ts';
 import { loadService } from './bookings/load-day.ts';
 import { placeTrip } from './bookings/place-trip.ts';
-import { DEFAULT_HOURS, DEFAULT_RULES, localTime, startOfLocalDay } from './network/rules.ts';
+import { DEFAULT_HOURS, DEFAULT_RULES, localTime, nextServiceDay, startOfLocalDay } from './network/rules.ts';
 import {
   transitDrivers,
   transitFareProducts,
@@ -129,11 +129,14 @@ const FARES = [
   },
 ];
 
+const CLOSED_DATES = ['2026-12-25', '2027-01-01', '2027-04-05', '2027-06-24', '2027-07-01'];
+
 /** Seeds Victoriaville's TaxiBus (skipped when the organisation already has a service). */
 export async function seedDemoTransit(
   db: Database,
   orgIds: Map<string, string>,
   accountIds: Map<string, string>,
+  now: Date = new Date(),
 ): Promise<void> {
   const orgId = orgIds.get('victoriaville');
   if (!orgId) return;
@@ -149,7 +152,7 @@ export async function seedDemoTransit(
     nameEn: 'Victoriaville TaxiBus',
     phone: '819-758-0000',
     hours: DEFAULT_HOURS,
-    closedDates: ['2026-12-25', '2027-01-01', '2027-04-05', '2027-06-24', '2027-07-01'],
+    closedDates: CLOSED_DATES,
     rules: { ...DEFAULT_RULES, singleFareCents: 350 },
     detourFactor: 1.3,
   });
@@ -198,9 +201,10 @@ export async function seedDemoTransit(
     ])
     .returning({ id: transitDrivers.id });
   const depot = { depotLatitude: 46.0552, depotLongitude: -71.958 };
-  const today = localTime(new Date()).date;
-  const tomorrow = localTime(new Date(startOfLocalDay(today).getTime() + 30 * 3600_000)).date;
-  for (const day of [today, tomorrow]) {
+  const today = localTime(now).date;
+  // Not simply tomorrow: the eve of a holiday (24 December) would seed trips on a closed day.
+  const serviceDay = nextServiceDay(DEFAULT_HOURS, CLOSED_DATES, today);
+  for (const day of [today, serviceDay]) {
     const start = startOfLocalDay(day).getTime();
     const at = (h: number) => new Date(start + h * 3600_000);
     const shifts = [
@@ -221,9 +225,8 @@ export async function seedDemoTransit(
       })),
     );
   }
-  // A few trips tomorrow, booked through the solver like any booking.
-  const now = new Date();
-  const tomorrowStart = startOfLocalDay(tomorrow).getTime();
+  // A few trips on the next service day, booked through the solver like any booking.
+  const dayStart = startOfLocalDay(serviceDay).getTime();
   const resident = accountIds.get('resident') ?? null;
   const trips: Array<[string, string, number, number, string]> = [
     ['RESP', 'HOSP', 8.5, 1, 'resident'],
@@ -255,7 +258,7 @@ export async function seedDemoTransit(
             pickupStopId: stopIds.get(from) as string,
             dropoffStopId: stopIds.get(to) as string,
             timeMode: 'leave_at',
-            time: new Date(tomorrowStart + hour * 3600_000),
+            time: new Date(dayStart + hour * 3600_000),
             passengers,
             wheelchairs: 0,
             notes: '',

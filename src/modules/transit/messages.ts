@@ -37,6 +37,18 @@ registerMessages({
     fr: 'Aucun véhicule ne peut faire ce déplacement à cette heure. Voyez les autres heures proposées.',
     en: 'No vehicle can make this trip at that time. See the other times offered.',
   },
+  'transit.series_end_required': {
+    fr: 'Indiquez la date de fin ou le nombre de semaines.',
+    en: 'Give the end date or the number of weeks.',
+  },
+  'transit.series_too_long': {
+    fr: 'Une série dure au plus {weeks} semaines, et finit après son début.',
+    en: 'A series lasts at most {weeks} weeks and ends after it starts.',
+  },
+  'transit.series_empty': {
+    fr: 'Aucun des jours choisis ne tombe dans cette période.',
+    en: 'None of the chosen weekdays falls in that period.',
+  },
   'transit.not_cancellable': {
     fr: 'Ce déplacement ne peut plus être annulé ou modifié.',
     en: 'This trip can no longer be cancelled or changed.',

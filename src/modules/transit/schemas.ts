@@ -91,6 +91,54 @@ export const PhoneBookBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const SeriesBody = Type.Object(
+  {
+    pickupStopId: Uuid,
+    dropoffStopId: Uuid,
+    timeMode: Type.Union([Type.Literal('leave_at'), Type.Literal('arrive_by')]),
+    time: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Quebec time' }),
+    weekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      minItems: 1,
+      maxItems: 7,
+      description: 'ISO weekdays, 1 = Monday',
+    }),
+    startDate: Type.Optional(Type.String({ format: 'date' })),
+    endDate: Type.Optional(Type.String({ format: 'date' })),
+    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 26 })),
+    passengers: Type.Integer({ minimum: 1, maximum: 8 }),
+    wheelchairs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+const AlternativeSchema = Type.Object({
+  timeMode: Type.Literal('leave_at'),
+  time: Type.String(),
+  promisedPickupStart: Type.String(),
+  promisedPickupEnd: Type.String(),
+  expectedArrival: Type.String(),
+});
+
+export const SeriesResult = Type.Object({
+  seriesId: Uuid,
+  occurrences: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      outcome: Type.Union([
+        Type.Literal('booked'),
+        Type.Literal('closed'),
+        Type.Literal('no_service'),
+        Type.Literal('too_far_ahead'),
+        Type.Literal('too_soon'),
+        Type.Literal('unavailable'),
+      ]),
+      trip: Type.Optional(TripRef),
+      alternatives: Type.Optional(Type.Array(AlternativeSchema)),
+    }),
+  ),
+});
+
 export const BookResult = Type.Object({ trip: TripRef, returnTrip: Nullable(TripRef) });
 
 const Polygon = Type.Object({

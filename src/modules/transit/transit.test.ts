@@ -467,11 +467,15 @@ describe('booking a trip', () => {
       await driver.get<{ stops: Array<{ trip: { id: string }; kind: string }> }>(`${base()}/driver/manifest`)
     ).body.stops.find((s) => s.kind === 'pickup' && s.trip.id === trip.id);
     expect(next).toBeDefined();
-    const live = await riderA.get<{ vehicle: { latitude: number } | null; etaMinutes: number }>(
-      `${base()}/trips/${trip.id}/vehicle`,
-    );
+    const live = await riderA.get<{
+      vehicle: { latitude: number } | null;
+      etaMinutes: number;
+      notice: { kind: string; minutes: number | null } | null;
+    }>(`${base()}/trips/${trip.id}/vehicle`);
     expect(live.body.vehicle?.latitude).toBeCloseTo(fix.latitude, 5);
     expect(live.body.etaMinutes).toBeLessThanOrEqual(2);
+    expect(live.body.notice?.kind).toBe('arriving');
+    expect(live.body.notice?.minutes).toBeGreaterThanOrEqual(1);
     // An older buffered fix does not move the vehicle back.
     await driver.post(`${base()}/driver/positions`, {
       positions: [{ ...fix, latitude: 46.2, at: new Date(Date.now() - 60_000).toISOString() }],
@@ -485,6 +489,8 @@ describe('booking a trip', () => {
     expect((await driver.post(`${base()}/driver/trips/${trip.id}/events`, { event: 'arrived' })).status).toBe(
       200,
     );
+    const there = await riderA.get<{ notice: { kind: string } | null }>(`${base()}/trips/${trip.id}/vehicle`);
+    expect(there.body.notice?.kind).toBe('arrived');
     const early = await driver.post<{ error: { code: string } }>(`${base()}/driver/trips/${trip.id}/events`, {
       event: 'no_show',
     });

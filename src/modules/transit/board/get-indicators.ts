@@ -1,15 +1,16 @@
-import { and, asc, gte, lt } from 'drizzle-orm';
+import { and, asc, gte, lt, lte } from 'drizzle-orm';
 import { tableToCsv } from '../../../platform/audit/table-export.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { transitTrips } from '../bookings/schema.ts';
+import { transitBookingRequests, transitTrips } from '../bookings/schema.ts';
 import { localTime, startOfLocalDay } from '../network/rules.ts';
 import { transitStops } from '../network/schema.ts';
 import { distanceKm } from '../network/travel-time.ts';
 import { requireDispatcher } from '../policies.ts';
+import { type AcceptanceCounts, acceptanceByDay } from './acceptance.ts';
 
-export interface DayIndicators {
+export interface DayIndicators extends AcceptanceCounts {
   date: string;
   booked: number;
   completed: number;
@@ -30,8 +31,8 @@ const avg = (values: number[]) => (values.length ? values.reduce((a, b) => a + b
 
 /**
  * Daily indicators of the service over a period (default: the last 30 days): trips booked, completed,
- * cancelled, no-shows, booking lead time, pickup punctuality, party size, kilometres per passenger.
- * Acceptance rate needs refused requests, which are not stored (refusals answer with alternatives).
+ * cancelled, no-shows, booking lead time, pickup punctuality, party size, kilometres per passenger, and
+ * the acceptance rate of the booking requests made for each day (accepted vs alternatives/refused).
  */
 export async function getIndicators(options: {
   db: Database;
@@ -62,12 +63,26 @@ export async function getIndicators(options: {
     .orderBy(asc(transitTrips.promisedPickupStart));
   const stops = await db.select().from(transitStops).where(scope.where(transitStops));
   const at = new Map(stops.map((s) => [s.id, { lat: s.latitude, lon: s.longitude }]));
+  const requests = await db
+    .select({ serviceDate: transitBookingRequests.serviceDate, outcome: transitBookingRequests.outcome })
+    .from(transitBookingRequests)
+    .where(
+      scope.where(
+        transitBookingRequests,
+        and(gte(transitBookingRequests.serviceDate, from), lte(transitBookingRequests.serviceDate, to)),
+      ),
+    );
+  const acceptance = acceptanceByDay(requests);
   const byDay = new Map<string, typeof rows>();
   for (const r of rows) {
     const day = localTime(r.promisedPickupStart).date;
     byDay.set(day, [...(byDay.get(day) ?? []), r]);
   }
-  const days: DayIndicators[] = [...byDay.entries()].map(([date, trips]) => {
+  // A day whose every request was refused has no trip but belongs in the indicators.
+  for (const day of acceptance.keys()) if (!byDay.has(day)) byDay.set(day, []);
+  const noRequest = { requests: 0, accepted: 0, alternativesOffered: 0, refused: 0, acceptanceRate: null };
+  const ordered = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const days: DayIndicators[] = ordered.map(([date, trips]) => {
     const kept = trips.filter((t) => t.status !== 'cancelled');
     const done = trips.filter((t) => t.status === 'completed');
     const picked = trips.filter((t) => t.pickedUpAt);
@@ -91,6 +106,7 @@ export async function getIndicators(options: {
       punctuality: picked.length ? onTime.length / picked.length : null,
       occupancy: avg(done.map((t) => t.passengers)),
       kmPerPassenger: carried ? km / carried : null,
+      ...(acceptance.get(date) ?? noRequest),
     };
   });
   if (options.format !== 'csv') return { days };
@@ -107,6 +123,11 @@ export async function getIndicators(options: {
       { key: 'punctuality', header: 'ponctualite / punctuality' },
       { key: 'occupancy', header: 'personnes par deplacement / people per trip' },
       { key: 'kmPerPassenger', header: 'km par passager / km per passenger' },
+      { key: 'requests', header: 'demandes / requests' },
+      { key: 'accepted', header: 'acceptees / accepted' },
+      { key: 'alternativesOffered', header: 'autres heures offertes / alternatives offered' },
+      { key: 'refused', header: 'refusees / refused' },
+      { key: 'acceptanceRate', header: "taux d'acceptation / acceptance rate" },
     ],
     rows: days.map((d) => ({
       ...d,
@@ -114,6 +135,7 @@ export async function getIndicators(options: {
       punctuality: round(d.punctuality),
       occupancy: round(d.occupancy),
       kmPerPassenger: round(d.kmPerPassenger),
+      acceptanceRate: round(d.acceptanceRate),
     })),
   });
 }

@@ -12,6 +12,7 @@ import { requireDispatcher } from '../policies.ts';
 import { publishLive } from '../tracking/bus.ts';
 import { loadService } from './load-day.ts';
 import { placeTrip, type TripRequest } from './place-trip.ts';
+import { failedOutcome, recordRequest, requestDay } from './record-request.ts';
 import { type TimeMode, transitTrips } from './schema.ts';
 import { type TripRow, type TripView, tripViews } from './trip-view.ts';
 
@@ -30,7 +31,7 @@ export interface BookTripInput {
 }
 
 /** Creates the fare order of a trip (riders with an account pay online; phone riders pay on board). */
-async function fareOrder(db: Executor, orgId: string, trip: TripRow, createdBy: string | null) {
+export async function fareOrder(db: Executor, orgId: string, trip: TripRow, createdBy: string | null) {
   if (trip.fareCents <= 0 || !trip.riderAccountId) return null;
   const order = await createOrder({
     db,
@@ -93,45 +94,64 @@ export async function bookTrip(options: {
     wheelchairs: input.wheelchairs ?? 0,
     notes: input.notes?.trim() ?? '',
   });
-  const { trip, back } = await db.transaction(async (tx) => {
-    const service = await loadService(tx, orgId, true);
-    const ctx = { orgId, service, now, rider, bookedByAccountId: who.account.id };
-    const first = await placeTrip(
-      tx,
-      ctx,
-      request(input.pickupStopId, input.dropoffStopId, input.timeMode, input.time),
-    );
-    let second = null;
-    if (input.returnTime)
-      second = await placeTrip(
+  // The request being decided, so that a refusal (which rolls the transaction back) is still counted.
+  const deciding: { current: { serviceDate: string; passengers: number } | null } = { current: null };
+  const decided = async (
+    tx: Executor,
+    ctx: Parameters<typeof placeTrip>[1],
+    req: TripRequest,
+  ): Promise<Awaited<ReturnType<typeof placeTrip>>> => {
+    const asked = { serviceDate: requestDay(ctx.service, now, req), passengers: req.passengers };
+    deciding.current = asked;
+    const placed = await placeTrip(tx, ctx, req);
+    await recordRequest(tx, orgId, { ...asked, outcome: 'accepted', tripId: placed.trip.id });
+    return placed;
+  };
+  const { trip, back } = await db
+    .transaction(async (tx) => {
+      const service = await loadService(tx, orgId, true);
+      const ctx = { orgId, service, now, rider, bookedByAccountId: who.account.id };
+      const first = await decided(
         tx,
-        { ...ctx, returnOfTripId: first.trip.id },
-        request(input.dropoffStopId, input.pickupStopId, 'leave_at', input.returnTime),
+        ctx,
+        request(input.pickupStopId, input.dropoffStopId, input.timeMode, input.time),
       );
-    for (const placed of [first, second]) {
-      if (!placed) continue;
-      const orderId = await fareOrder(tx, orgId, placed.trip, who.account.id);
-      if (orderId) {
-        await tx
-          .update(transitTrips)
-          .set({ orderId })
-          .where(scopeOf(orgId).where(transitTrips, eq(transitTrips.id, placed.trip.id)));
-        placed.trip.orderId = orderId;
+      let second = null;
+      if (input.returnTime)
+        second = await decided(
+          tx,
+          { ...ctx, returnOfTripId: first.trip.id },
+          request(input.dropoffStopId, input.pickupStopId, 'leave_at', input.returnTime),
+        );
+      for (const placed of [first, second]) {
+        if (!placed) continue;
+        const orderId = await fareOrder(tx, orgId, placed.trip, who.account.id);
+        if (orderId) {
+          await tx
+            .update(transitTrips)
+            .set({ orderId })
+            .where(scopeOf(orgId).where(transitTrips, eq(transitTrips.id, placed.trip.id)));
+          placed.trip.orderId = orderId;
+        }
       }
-    }
-    if (input.rider)
-      await recordAudit(tx, {
-        orgId,
-        actorAccountId: who.account.id,
-        ip: options.ip,
-        action: 'transit.trip.book_for_rider',
-        targetType: 'transit_trip',
-        targetId: first.trip.id,
-        subjectAccountId: rider.accountId,
-        details: { reference: first.trip.reference, returnTripId: second?.trip.id ?? null },
-      });
-    return { trip: first, back: second };
-  });
+      if (input.rider)
+        await recordAudit(tx, {
+          orgId,
+          actorAccountId: who.account.id,
+          ip: options.ip,
+          action: 'transit.trip.book_for_rider',
+          targetType: 'transit_trip',
+          targetId: first.trip.id,
+          subjectAccountId: rider.accountId,
+          details: { reference: first.trip.reference, returnTripId: second?.trip.id ?? null },
+        });
+      return { trip: first, back: second };
+    })
+    .catch(async (error: unknown) => {
+      const outcome = failedOutcome(error);
+      if (outcome && deciding.current) await recordRequest(db, orgId, { ...deciding.current, outcome });
+      throw error;
+    });
   for (const placed of [trip, back]) {
     if (!placed) continue;
     publishLive(orgId, {

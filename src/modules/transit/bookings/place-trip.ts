@@ -167,6 +167,7 @@ export async function placeTrip(
     rider: { accountId: string | null; name: string; phone: string };
     bookedByAccountId: string | null;
     returnOfTripId?: string | null;
+    seriesId?: string | null;
   },
   req: TripRequest,
 ) {
@@ -217,6 +218,7 @@ export async function placeTrip(
     latestDropoffAt: placed.latestDropoff,
     maxRideMinutes: placed.maxRide,
     returnOfTripId: ctx.returnOfTripId ?? null,
+    seriesId: ctx.seriesId ?? null,
     fareCents,
   });
   await saveAssignments(db, orgId, placed.assignments);

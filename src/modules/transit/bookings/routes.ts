@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid } from '../../../platform/http/schemas.ts';
-import { BookBody, BookResult, ChangeBody, TripRef } from '../schemas.ts';
+import { BookBody, BookResult, ChangeBody, SeriesBody, SeriesResult, TripRef } from '../schemas.ts';
 import { subscribeLive } from '../tracking/bus.ts';
 import { followTrip } from '../tracking/follow-trip.ts';
 import { openSse } from '../tracking/sse.ts';
+import { bookSeries } from './book-series.ts';
 import { bookTrip } from './book-trip.ts';
+import { cancelSeries } from './cancel-series.ts';
 import { cancelTrip } from './cancel-trip.ts';
 import { changeTrip } from './change-trip.ts';
 import { getTrip } from './get-trip.ts';
@@ -45,6 +47,53 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       return reply.code(201).send(result);
     },
+  );
+
+  app.post(
+    '/orgs/:orgId/transit/series',
+    {
+      schema: {
+        tags,
+        summary: 'Réserver un déplacement hebdomadaire / Book a weekly recurring trip',
+        description:
+          'Idempotency-Key respected. Each date: booked, closed (holiday), no_service, too_far_ahead, too_soon, or unavailable with alternatives.',
+        params: OrgParams,
+        body: SeriesBody,
+        response: { 201: SeriesResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await bookSeries({
+        db,
+        jobs: deps.jobs,
+        auth: request.auth,
+        orgId: request.params.orgId,
+        input: request.body,
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/orgs/:orgId/transit/series/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Annuler toute une série / Cancel a whole series',
+        params: TripParams,
+        response: { 200: Type.Object({ cancelled: Type.Array(TripRef) }), ...errors },
+      },
+    },
+    async (request) =>
+      cancelSeries({
+        db,
+        jobs: deps.jobs,
+        config: deps.config,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        seriesId: request.params.id,
+      }),
   );
 
   app.get(

@@ -28,6 +28,33 @@ export type TripStatus = (typeof TRIP_STATUSES)[number];
 export const TIME_MODES = ['asap', 'leave_at', 'arrive_by'] as const;
 export type TimeMode = (typeof TIME_MODES)[number];
 
+export const SERIES_STATUSES = ['active', 'cancelled'] as const;
+
+// Tenant-owned: a weekly recurring trip (same stops and time on chosen weekdays until an end date). Each
+// occurrence is an ordinary trip (seriesId) booked through the same path; the series keeps what was asked.
+export const transitTripSeries = pgTable(
+  'transit_trip_series',
+  {
+    ...tenantColumns(() => organisations.id),
+    riderAccountId: uuid('rider_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    pickupStopId: uuid('pickup_stop_id').notNull(),
+    dropoffStopId: uuid('dropoff_stop_id').notNull(),
+    timeMode: text('time_mode', { enum: ['leave_at', 'arrive_by'] }).notNull(),
+    /** Local time of day (HH:MM, Quebec) of each occurrence. */
+    localTime: text('local_time').notNull(),
+    /** ISO weekdays (1 = Monday … 7 = Sunday). */
+    weekdays: integer('weekdays').array().notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    passengers: integer('passengers').notNull(),
+    wheelchairs: integer('wheelchairs').notNull().default(0),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: SERIES_STATUSES }).notNull().default('active'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [tenantKey(t), index('transit_trip_series_rider_idx').on(t.orgId, t.riderAccountId)],
+);
+
 // Tenant-owned: one booked trip of a rider (with their party) from a stop to a stop, the promise made
 // (pickup window, latest arrival) and the shift (vehicle) that carries it. `pickupOrder`/`dropoffOrder`
 // are the positions of its two stops in that shift's planned route.
@@ -60,6 +87,8 @@ export const transitTrips = pgTable(
     maxRideMinutes: doublePrecision('max_ride_minutes').notNull(),
     status: text('status', { enum: TRIP_STATUSES }).notNull().default('confirmed'),
     returnOfTripId: uuid('return_of_trip_id'),
+    /** The weekly series this trip is an occurrence of. */
+    seriesId: uuid('series_id'),
     fareCents: integer('fare_cents').notNull().default(0),
     orderId: uuid('order_id'),
     penaltyCents: integer('penalty_cents').notNull().default(0),
@@ -101,6 +130,12 @@ export const transitTrips = pgTable(
       columns: [t.orgId, t.orderId],
       foreignColumns: [orders.orgId, orders.id],
     }),
+    foreignKey({
+      name: 'transit_trips_series_fk',
+      columns: [t.orgId, t.seriesId],
+      foreignColumns: [transitTripSeries.orgId, transitTripSeries.id],
+    }),
+    index('transit_trips_series_idx').on(t.orgId, t.seriesId),
   ],
 );
 
@@ -126,4 +161,23 @@ export const transitPositions = pgTable(
       foreignColumns: [transitVehicles.orgId, transitVehicles.id],
     }),
   ],
+);
+
+export const REQUEST_OUTCOMES = ['accepted', 'alternatives', 'refused'] as const;
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
+
+// Tenant-owned: the service's answer to each booking request that reached the solver (a trip booked,
+// other times offered, or nothing possible), kept for the acceptance rate. A refused request leaves no
+// trip behind, so this is the only trace of it; rule violations (too soon, closed) are not decisions.
+export const transitBookingRequests = pgTable(
+  'transit_booking_requests',
+  {
+    ...tenantColumns(() => organisations.id),
+    /** Quebec date (YYYY-MM-DD) of the time asked for: the day the indicators count it in. */
+    serviceDate: text('service_date').notNull(),
+    outcome: text('outcome', { enum: REQUEST_OUTCOMES }).notNull(),
+    passengers: integer('passengers').notNull(),
+    tripId: uuid('trip_id'),
+  },
+  (t) => [tenantKey(t), index('transit_booking_requests_day_idx').on(t.orgId, t.serviceDate)],
 );

@@ -132,6 +132,13 @@ export async function reportPositions(options: {
     )
     .returning();
   if (!claimed) return { stored: fixes.length, noticesSent: 0 };
+  // The rider's live page shows the notice too (its stream refreshes on this trip's events).
+  publishLive(orgId, {
+    type: 'trip',
+    tripId: claimed.id,
+    vehicleId: claimed.vehicleId,
+    status: claimed.status,
+  });
   await notifyRider({ db, jobs: options.jobs }, claimed, 'arriving', {
     stopName: stop.name,
     minutes: Math.max(1, Math.round(eta)),

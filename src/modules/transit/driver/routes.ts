@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid } from '../../../platform/http/schemas.ts';
 import { PositionsBody, TripRef } from '../schemas.ts';
+import { getDriverAppManifest } from './app-manifest.ts';
 import { getManifest } from './manifest.ts';
 import { recordStopEvent } from './record-stop-event.ts';
 import { reportPositions } from './report-positions.ts';
@@ -28,6 +29,31 @@ export const driverRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getManifest({ db, auth: request.auth, orgId: request.params.orgId }),
+  );
+
+  app.get(
+    '/orgs/:orgId/transit/driver/app.webmanifest',
+    {
+      schema: {
+        tags,
+        summary: 'Manifeste de l’application chauffeur installable / Installable driver app manifest',
+        description: 'Public (browsers fetch manifests without cookies); named in the Accept-Language.',
+        params: OrgParams,
+        response: { 200: Type.Unknown(), 404: err },
+      },
+    },
+    async (request, reply) => {
+      const manifest = await getDriverAppManifest({
+        db,
+        orgId: request.params.orgId,
+        locale: request.locale,
+      });
+      return reply
+        .type('application/manifest+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .header('vary', 'accept-language')
+        .send(JSON.stringify(manifest));
+    },
   );
 
   app.post(

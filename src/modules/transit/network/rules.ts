@@ -109,6 +109,18 @@ export function isInService(hours: ServiceHours, closedDates: readonly string[],
   return (hours[String(weekday)] ?? []).some((p) => minute >= p.from && minute <= p.to);
 }
 
+/** The first Quebec date after `date` on which the service runs (not closed, some hours that weekday). */
+export function nextServiceDay(hours: ServiceHours, closedDates: readonly string[], date: string): string {
+  let day = startOfLocalDay(date);
+  for (let i = 0; i < 366; i++) {
+    // 30 h after local midnight is always in the next local day, whatever the daylight-saving change.
+    const next = localTime(new Date(day.getTime() + 30 * 3600_000));
+    if (!closedDates.includes(next.date) && (hours[String(next.weekday)] ?? []).length > 0) return next.date;
+    day = startOfLocalDay(next.date);
+  }
+  throw new Error('no service day within a year');
+}
+
 export type RuleViolation = 'too_soon' | 'too_far_ahead' | 'after_cutoff' | 'out_of_service';
 
 /** Checks a requested time against notice, horizon, same-day cut-off and service hours. */

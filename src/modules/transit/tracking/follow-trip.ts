@@ -26,6 +26,19 @@ export interface TripVehicle {
   target: { name: string; latitude: number; longitude: number };
   etaMinutes: number | null;
   plannedAt: string;
+  /** The in-app counterpart of the rider's notifications: the vehicle is about to arrive, or is there. */
+  notice: { kind: 'arriving' | 'arrived'; minutes: number | null } | null;
+}
+
+/** The notice shown on the live page, following what the rider was sent (see report-positions). */
+function noticeOf(
+  trip: { status: string; arrivalNoticeSent: boolean },
+  eta: number | null,
+): TripVehicle['notice'] {
+  if (trip.status === 'arrived') return { kind: 'arrived', minutes: null };
+  if (trip.status === 'confirmed' && trip.arrivalNoticeSent)
+    return { kind: 'arriving', minutes: eta === null ? null : Math.max(1, eta) };
+  return null;
 }
 
 const LIVE = new Set(['confirmed', 'arrived', 'onboard']);
@@ -68,6 +81,7 @@ export async function followTrip(options: {
       target,
       etaMinutes: null,
       plannedAt,
+      notice: null,
     };
   const [v] = await db
     .select()
@@ -82,6 +96,7 @@ export async function followTrip(options: {
       target,
       etaMinutes: null,
       plannedAt,
+      notice: null,
     };
   let eta: number | null = null;
   if (v.lastLatitude !== null && v.lastLongitude !== null) {
@@ -110,5 +125,6 @@ export async function followTrip(options: {
     target,
     etaMinutes: eta,
     plannedAt,
+    notice: noticeOf(trip, eta),
   };
 }

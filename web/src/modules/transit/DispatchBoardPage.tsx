@@ -6,12 +6,13 @@ import { useParams } from 'react-router';
 import { ApiError, api, call } from '../../app/api.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { BarChart, LineChart } from '../../ui/charts/index.ts';
+import { BarChart } from '../../ui/charts/index.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { type MapFeature, MapView, useMapTiles } from '../../ui/map/index.ts';
 import { Page } from '../../ui/Page.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
+import { Indicators } from './BoardIndicators.tsx';
 import { fromLocalInput, localInput, type Network, type Trip, useClock, useTown } from './shared.ts';
 
 interface Board {
@@ -380,73 +381,6 @@ function PhoneBooking({ orgId }: { orgId: string }) {
           })}
         </Alert>
       )}
-    </section>
-  );
-}
-
-interface DayIndicators {
-  date: string;
-  booked: number;
-  completed: number;
-  noShows: number;
-  punctuality: number | null;
-  kmPerPassenger: number | null;
-  leadMinutes: number | null;
-}
-
-function Indicators({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation('transit');
-  const indicators = useQuery({
-    queryKey: ['transit', orgId, 'indicators'],
-    queryFn: async () =>
-      (await call(
-        api.GET('/api/orgs/{orgId}/transit/indicators', { params: { path: { orgId }, query: {} } }),
-      )) as {
-        days: DayIndicators[];
-      },
-  });
-  const days = indicators.data?.days ?? [];
-  if (days.length === 0) return null;
-  const locale = i18n.language === 'en' ? 'en-CA' : 'fr-CA';
-  const mean = (pick: (d: DayIndicators) => number | null) => {
-    const values = days.map(pick).filter((v): v is number => v !== null);
-    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-  };
-  const punctuality = mean((d) => d.punctuality);
-  const km = mean((d) => d.kmPerPassenger);
-  const lead = mean((d) => d.leadMinutes);
-  return (
-    <section>
-      <h2>{t('board.indicators')}</h2>
-      <ul className="transit-kpi">
-        <li>
-          {t('board.punctuality')} :{' '}
-          <strong>
-            {punctuality === null ? '—' : punctuality.toLocaleString(locale, { style: 'percent' })}
-          </strong>
-        </li>
-        <li>
-          {t('board.kmPerPassenger')} :{' '}
-          <strong>{km === null ? '—' : km.toLocaleString(locale, { maximumFractionDigits: 1 })}</strong>
-        </li>
-        <li>
-          {t('board.lead')} : <strong>{lead === null ? '—' : `${Math.round(lead)} min`}</strong>
-        </li>
-        <li>
-          {t('board.noShows')} : <strong>{days.reduce((n, d) => n + d.noShows, 0)}</strong>
-        </li>
-      </ul>
-      <LineChart
-        title={t('board.tripsPerDay')}
-        labelHeader={t('board.day')}
-        valueLabel={t('board.trips')}
-        points={days.map((d) => ({ label: d.date, value: d.booked }))}
-      />
-      <p>
-        <a href={`/api/orgs/${orgId}/transit/indicators?format=csv`} download>
-          {t('board.export')}
-        </a>
-      </p>
     </section>
   );
 }

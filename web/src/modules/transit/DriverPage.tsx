@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { useInstallableDriverApp } from './installable.ts';
 import { useClock, useTown } from './shared.ts';
 
 interface ManifestStop {
@@ -42,6 +43,7 @@ export function DriverPage() {
   const { orgSlug } = useParams();
   const { town } = useTown(orgSlug);
   const orgId = town?.id ?? '';
+  useInstallableDriverApp(orgId);
   const clock = useClock();
   const client = useQueryClient();
   const [buffered, setBuffered] = useState(0);

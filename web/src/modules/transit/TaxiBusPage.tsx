@@ -12,6 +12,7 @@ import { Loading } from '../../ui/Loadable.tsx';
 import { type MapFeature, MapView, useMapTiles } from '../../ui/map/index.ts';
 import { Page } from '../../ui/Page.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
+import { SeriesForm } from './SeriesForm.tsx';
 import {
   type Alternative,
   fromLocalInput,
@@ -67,6 +68,7 @@ export function TaxiBusPage() {
           <Link to={`/sign-in?next=/${orgSlug}/transit`}>{t('signInToBook')}</Link>
         </Alert>
       )}
+      {signedIn && <SeriesForm orgId={orgId} network={net} />}
       {signedIn && <MyTrips orgId={orgId} orgSlug={orgSlug ?? ''} network={net} />}
       <h2>{i18n.language === 'en' ? 'Service points' : 'Points de service'}</h2>
       <MapView

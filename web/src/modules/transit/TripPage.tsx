@@ -23,6 +23,7 @@ interface Live {
   target: { name: string; latitude: number; longitude: number };
   etaMinutes: number | null;
   plannedAt: string;
+  notice: { kind: 'arriving' | 'arrived'; minutes: number | null } | null;
 }
 
 /** A rider follows their TaxiBus live: the vehicle on a map with its ETA, updated by Server-Sent Events. */
@@ -119,6 +120,16 @@ export function TripPage() {
       )}
       <div aria-live="polite" className="transit-live">
         {offline && <Alert tone="warning">{t('live.offline')}</Alert>}
+        {live?.notice && (
+          // The in-app twin of the "arriving" / "arrived" notification, announced by this live region.
+          <p className="transit-live__notice">
+            {live.notice.kind === 'arrived'
+              ? t('live.arrived', { stop: live.target.name })
+              : live.notice.minutes === null
+                ? t('live.arrivingSoon', { stop: live.target.name })
+                : t('live.arriving', { stop: live.target.name, minutes: live.notice.minutes })}
+          </p>
+        )}
         {live && !live.vehicle && <p>{t('live.notStarted')}</p>}
         {live?.vehicle && (
           <>
