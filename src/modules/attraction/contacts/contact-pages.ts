@@ -56,7 +56,7 @@ export async function contactsPage(
         .map(
           (c) => `<li><h2>${esc(c.name)}</h2><p class="meta">${esc(c.role[l])}</p><p>${esc(c.bio[l])}</p>
 <p>${fr ? 'Sujets' : 'Topics'} : ${c.topics.map((t) => esc(TOPICS[t]?.[l] ?? t)).join(', ')}<br>${fr ? 'Langues' : 'Languages'} : ${c.languages.map((x) => esc(LANGS[x]?.[l] ?? x)).join(', ')}</p>
-<p><a href="/${esc(region.slug)}/region/contacts/${esc(c.slug)}">${fr ? `Écrire ou prendre rendez-vous avec ${esc(c.name)}` : `Write to or book ${esc(c.name)}`}</a>${c.nextSlots ? ` (${c.nextSlots} ${fr ? 'plage(s) libre(s)' : 'open slot(s)'})` : ''}</p></li>`,
+<p><a href="/region/${esc(region.slug)}/${l}/personnes-ressources/${esc(c.slug)}">${fr ? `Écrire ou prendre rendez-vous avec ${esc(c.name)}` : `Write to or book ${esc(c.name)}`}</a>${c.nextSlots ? ` (${c.nextSlots} ${fr ? 'plage(s) libre(s)' : 'open slot(s)'})` : ''}</p></li>`,
         )
         .join('')}</ul>`
     : `<p>${fr ? 'Aucune personne ne correspond.' : 'Nobody matches.'}</p>`;

@@ -1,15 +1,12 @@
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database, Executor } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findRegion, type Region, requireSiteStaff } from '../site/policies.ts';
+import { saveStaffRecord } from '../site/staff-records.ts';
 import { type RegionContact, regionContactSlots, regionContacts } from './schema.ts';
 import type { ContactInputT } from './schemas.ts';
-
-const isUniqueViolation = (e: unknown) =>
-  [(e as { code?: string })?.code, (e as { cause?: { code?: string } })?.cause?.code].includes('23505');
 
 /** The public view of a contact: built field by field so the e-mail address cannot slip in. */
 export function publicContact(c: RegionContact, nextSlots: number) {
@@ -127,29 +124,25 @@ export async function saveContact(options: {
     languages: [...new Set(input.languages)],
     updatedAt: new Date(),
   };
-  try {
-    const [row] = options.contactId
-      ? await db
-          .update(regionContacts)
-          .set(values)
-          .where(inOrg(regionContacts, orgId, eq(regionContacts.id, options.contactId)))
-          .returning()
-      : await db
-          .insert(regionContacts)
-          .values({ ...values, orgId })
-          .returning();
-    if (!row) throw new AppError('region.contact_not_found', 404);
-    await recordAudit(db, {
-      orgId,
-      actorAccountId: who.account.id,
-      action: options.contactId ? 'region.contact_updated' : 'region.contact_created',
-      targetType: 'region_contact',
-      targetId: row.id,
-      ip: options.ip ?? null,
-    });
-    return { ...publicContact(row, 0), email: row.email, active: row.active };
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('region.slug_taken', 409, { params: { slug: input.slug } });
-    throw e;
-  }
+  const row = await saveStaffRecord({
+    db,
+    who,
+    orgId,
+    kind: 'contact',
+    id: options.contactId,
+    slug: input.slug,
+    ip: options.ip,
+    insert: () =>
+      db
+        .insert(regionContacts)
+        .values({ ...values, orgId })
+        .returning(),
+    update: (id) =>
+      db
+        .update(regionContacts)
+        .set(values)
+        .where(inOrg(regionContacts, orgId, eq(regionContacts.id, id)))
+        .returning(),
+  });
+  return { ...publicContact(row, 0), email: row.email, active: row.active };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Ok, Uuid } from '../../../platform/http/schemas.ts';
+import { staffRecordRoutes } from '../site/staff-records.ts';
 import { listStaffContacts, saveContact } from './contacts.ts';
 import { bookAppointment, messageContact, regionContact, regionContacts } from './public-api.ts';
 import {
@@ -126,63 +127,22 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
   );
 
-  const S = Type.Object({ orgId: Uuid });
+  staffRecordRoutes(app, {
+    path: '/orgs/:orgId/region/staff/contacts',
+    idParam: 'contactId',
+    tags,
+    summaries: {
+      list: 'Personnes-ressources (personnel) / Resource people (staff)',
+      add: 'Ajouter une personne-ressource / Add a resource person',
+      change: 'Modifier une personne-ressource / Change a resource person',
+    },
+    body: ContactInput,
+    view: StaffContact,
+    errors,
+    list: (c) => listStaffContacts({ db, ...c }),
+    save: (c) => saveContact({ db, ...c, contactId: c.id }),
+  });
   const SC = Type.Object({ orgId: Uuid, contactId: Uuid });
-  app.get(
-    '/orgs/:orgId/region/staff/contacts',
-    {
-      schema: {
-        tags,
-        summary: 'Personnes-ressources (personnel) / Resource people (staff)',
-        params: S,
-        response: { 200: Type.Object({ items: Type.Array(StaffContact) }), ...errors },
-      },
-    },
-    async (request) => listStaffContacts({ db, auth: request.auth, orgId: request.params.orgId }),
-  );
-  app.post(
-    '/orgs/:orgId/region/staff/contacts',
-    {
-      schema: {
-        tags,
-        summary: 'Ajouter une personne-ressource / Add a resource person',
-        params: S,
-        body: ContactInput,
-        response: { 201: StaffContact, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await saveContact({
-          db,
-          auth: request.auth,
-          orgId: request.params.orgId,
-          input: request.body,
-          ip: request.ip,
-        }),
-      ),
-  );
-  app.put(
-    '/orgs/:orgId/region/staff/contacts/:contactId',
-    {
-      schema: {
-        tags,
-        summary: 'Modifier une personne-ressource / Change a resource person',
-        params: SC,
-        body: ContactInput,
-        response: { 200: StaffContact, ...errors },
-      },
-    },
-    async (request) =>
-      saveContact({
-        db,
-        auth: request.auth,
-        orgId: request.params.orgId,
-        contactId: request.params.contactId,
-        input: request.body,
-        ip: request.ip,
-      }),
-  );
   app.get(
     '/orgs/:orgId/region/staff/contacts/:contactId/slots',
     {

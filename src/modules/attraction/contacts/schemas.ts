@@ -57,6 +57,8 @@ export const MessageInput = Type.Object(
   { additionalProperties: false },
 );
 
+export type MessageInputT = Type.Static<typeof MessageInput>;
+
 export const BookingInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),

@@ -5,11 +5,9 @@ import type { Database } from '../../../platform/db/client.ts';
 import { inOrg } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findRegion, requireMember, requireSiteStaff } from '../site/policies.ts';
+import { saveStaffRecord } from '../site/staff-records.ts';
 import { type PlaceCategory, regionBoundaries, regionPlaces } from './schema.ts';
 import type { BoundaryInputT, PlaceInputT } from './schemas.ts';
-
-const isUniqueViolation = (e: unknown) =>
-  [(e as { code?: string })?.code, (e as { cause?: { code?: string } })?.cause?.code].includes('23505');
 
 function staffPlace(p: typeof regionPlaces.$inferSelect) {
   const { orgId: _o, createdAt: _c, updatedAt: _u, ...rest } = p;
@@ -41,32 +39,27 @@ export async function savePlace(options: {
   const region = await findRegion(db, orgId);
   requireMember(region, input.municipalityOrgId);
   const values = { ...input, category: input.category as PlaceCategory, updatedAt: new Date() };
-  try {
-    const [row] = options.placeId
-      ? await db
-          .update(regionPlaces)
-          .set(values)
-          .where(inOrg(regionPlaces, orgId, eq(regionPlaces.id, options.placeId)))
-          .returning()
-      : await db
-          .insert(regionPlaces)
-          .values({ ...values, orgId })
-          .returning();
-    if (!row) throw new AppError('region.place_not_found', 404);
-    await recordAudit(db, {
-      orgId,
-      actorAccountId: who.account.id,
-      action: options.placeId ? 'region.place_updated' : 'region.place_created',
-      targetType: 'region_place',
-      targetId: row.id,
-      ip: options.ip ?? null,
-      details: { slug: row.slug },
-    });
-    return staffPlace(row);
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('region.slug_taken', 409, { params: { slug: input.slug } });
-    throw e;
-  }
+  const row = await saveStaffRecord({
+    db,
+    who,
+    orgId,
+    kind: 'place',
+    id: options.placeId,
+    slug: input.slug,
+    ip: options.ip,
+    insert: () =>
+      db
+        .insert(regionPlaces)
+        .values({ ...values, orgId })
+        .returning(),
+    update: (id) =>
+      db
+        .update(regionPlaces)
+        .set(values)
+        .where(inOrg(regionPlaces, orgId, eq(regionPlaces.id, id)))
+        .returning(),
+  });
+  return staffPlace(row);
 }
 
 /** Removes a place from the map. */

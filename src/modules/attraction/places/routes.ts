@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Ok, Uuid } from '../../../platform/http/schemas.ts';
+import { staffRecordRoutes } from '../site/staff-records.ts';
 import { deletePlace, listStaffPlaces, saveBoundary, savePlace } from './manage-places.ts';
 import {
   regionBoundaryMap,
@@ -127,63 +128,22 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => regionEmployer({ db, org: request.params.orgId, slug: request.params.slug }),
   );
 
-  const S = Type.Object({ orgId: Uuid });
+  staffRecordRoutes(app, {
+    path: '/orgs/:orgId/region/staff/places',
+    idParam: 'placeId',
+    tags,
+    summaries: {
+      list: 'Tous les lieux (personnel) / All places (staff)',
+      add: 'Ajouter un lieu / Add a place',
+      change: 'Modifier un lieu / Change a place',
+    },
+    body: PlaceInput,
+    view: StaffPlace,
+    errors,
+    list: (c) => listStaffPlaces({ db, ...c }),
+    save: (c) => savePlace({ db, ...c, placeId: c.id }),
+  });
   const SP = Type.Object({ orgId: Uuid, placeId: Uuid });
-  app.get(
-    '/orgs/:orgId/region/staff/places',
-    {
-      schema: {
-        tags,
-        summary: 'Tous les lieux (personnel) / All places (staff)',
-        params: S,
-        response: { 200: Type.Object({ items: Type.Array(StaffPlace) }), ...errors },
-      },
-    },
-    async (request) => listStaffPlaces({ db, auth: request.auth, orgId: request.params.orgId }),
-  );
-  app.post(
-    '/orgs/:orgId/region/staff/places',
-    {
-      schema: {
-        tags,
-        summary: 'Ajouter un lieu / Add a place',
-        params: S,
-        body: PlaceInput,
-        response: { 201: StaffPlace, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await savePlace({
-          db,
-          auth: request.auth,
-          orgId: request.params.orgId,
-          input: request.body,
-          ip: request.ip,
-        }),
-      ),
-  );
-  app.put(
-    '/orgs/:orgId/region/staff/places/:placeId',
-    {
-      schema: {
-        tags,
-        summary: 'Modifier un lieu / Change a place',
-        params: SP,
-        body: PlaceInput,
-        response: { 200: StaffPlace, ...errors },
-      },
-    },
-    async (request) =>
-      savePlace({
-        db,
-        auth: request.auth,
-        orgId: request.params.orgId,
-        placeId: request.params.placeId,
-        input: request.body,
-        ip: request.ip,
-      }),
-  );
   app.delete(
     '/orgs/:orgId/region/staff/places/:placeId',
     {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../platform/http/errors.ts';
 import { appointmentCalendar } from '../contacts/book-slot.ts';
+import { contactFormRoutes } from '../contacts/contact-form-routes.ts';
 import { contactsPage } from '../contacts/contact-pages.ts';
 import { employerPage, employersPage, placePage, placesPage } from '../places/place-pages.ts';
 import { fairKit } from './fair-kit.ts';
@@ -208,4 +209,6 @@ export const sitePageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/region/:org/:lang/:slug', { schema: { hide: true, params: LS } }, async (request, reply) =>
     send(reply, await contentPage({ ...base(request), kind: 'page', slug: request.params.slug })),
   );
+  // One resource person's page and its no-JavaScript contact form (inherits nothing but the prefix-free paths).
+  await app.register(contactFormRoutes);
 };

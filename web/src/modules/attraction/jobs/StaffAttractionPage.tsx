@@ -23,6 +23,30 @@ export function StaffAttractionPage() {
         <li>
           <div className="card">
             <h2>
+              <Link to={`${area}/site/places`}>{t('area.places')}</Link>
+            </h2>
+            <p>{t('area.placesText')}</p>
+          </div>
+        </li>
+        <li>
+          <div className="card">
+            <h2>
+              <Link to={`${area}/site/outlines`}>{t('area.outlines')}</Link>
+            </h2>
+            <p>{t('area.outlinesText')}</p>
+          </div>
+        </li>
+        <li>
+          <div className="card">
+            <h2>
+              <Link to={`${area}/site/contacts`}>{t('area.contacts')}</Link>
+            </h2>
+            <p>{t('area.contactsText')}</p>
+          </div>
+        </li>
+        <li>
+          <div className="card">
+            <h2>
               <Link to={`${area}/jobs`}>{t('area.jobs')}</Link>
             </h2>
             <p>{t('area.jobsText')}</p>

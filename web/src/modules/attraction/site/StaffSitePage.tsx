@@ -35,6 +35,9 @@ export function StaffSitePage() {
         <Link to={`${base}/pages/new`}>{t('staff.newPage')}</Link>
         <a href={`/region/${region.slug}/${lang}`}>{t('staff.publicSite')}</a>
         <Link to={`/${region.slug}/region/carte`}>{t('staff.map')}</Link>
+        <Link to={`${base}/places`}>{t('staff.places')}</Link>
+        <Link to={`${base}/outlines`}>{t('staff.outlines')}</Link>
+        <Link to={`${base}/contacts`}>{t('staff.contactsLink')}</Link>
         <a href={`/region/${region.slug}/${lang}/trousse-salon`} download>
           {t('staff.fairKit')}
         </a>

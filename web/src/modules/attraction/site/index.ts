@@ -5,3 +5,6 @@ export { RegionContactPage } from './RegionContactPage.tsx';
 export { RegionContactsPage } from './RegionContactsPage.tsx';
 export { RegionMapPage } from './RegionMapPage.tsx';
 export { StaffSitePage } from './StaffSitePage.tsx';
+export { StaffContactsPage } from './staff/StaffContactsPage.tsx';
+export { StaffOutlinesPage } from './staff/StaffOutlinesPage.tsx';
+export { StaffPlacesPage } from './staff/StaffPlacesPage.tsx';

@@ -1,0 +1,109 @@
+import 'leaflet/dist/leaflet.css';
+import '../../../../ui/map/map.css';
+import L from 'leaflet';
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../../ui/Button.tsx';
+import { useMapTiles } from '../../../../ui/map/index.ts';
+
+/**
+ * Where a place stands: a click on the map (or "put the point at the centre" for keyboard users, who pan
+ * with the arrow keys) sets the coordinates, which the form also lets staff type. The point can be dragged.
+ */
+export function PointPicker({
+  lat,
+  lon,
+  centre,
+  onPick,
+}: {
+  lat: number | null;
+  lon: number | null;
+  /** Where the map opens when no point is set yet. */
+  centre: [number, number];
+  onPick: (lat: number, lon: number) => void;
+}) {
+  const { t } = useTranslation('region');
+  const tiles = useMapTiles();
+  const id = useId();
+  const container = useRef<HTMLElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const marker = useRef<L.Marker | null>(null);
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
+  const start = useRef(centre);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = L.map(container.current, { keyboard: true, maxZoom: 19 });
+    instance.setView(start.current, 10);
+    instance.on('click', (e: L.LeafletMouseEvent) =>
+      pickRef.current(round(e.latlng.lat), round(e.latlng.lng)),
+    );
+    map.current = instance;
+    return () => {
+      instance.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance || !tiles.url) return;
+    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: 19 }).addTo(
+      instance,
+    );
+    return () => {
+      layer.remove();
+    };
+  }, [tiles.url, tiles.attribution]);
+
+  useEffect(() => {
+    const instance = map.current;
+    marker.current?.remove();
+    marker.current = null;
+    if (!instance || lat === null || lon === null) return;
+    const icon = L.divIcon({
+      className: 'civ-map__marker',
+      html: `<span class="visually-hidden">${t('staffPlaces.point')}</span>`,
+      iconSize: [26, 26],
+      iconAnchor: [13, 13],
+    });
+    const pin = L.marker([lat, lon], { icon, draggable: true, keyboard: false }).addTo(instance);
+    pin.on('dragend', () => {
+      const at = pin.getLatLng();
+      pickRef.current(round(at.lat), round(at.lng));
+    });
+    marker.current = pin;
+    if (!instance.getBounds().contains([lat, lon])) instance.setView([lat, lon], 14);
+  }, [lat, lon, t]);
+
+  return (
+    <div className="region-picker">
+      <p className="field__hint" id={`${id}-hint`}>
+        {t('staffPlaces.mapHint')}
+      </p>
+      <section
+        ref={container}
+        className={`civ-map__canvas${tiles.url ? '' : ' civ-map__canvas--plain'}`}
+        style={{ height: '18rem' }}
+        aria-label={t('staffPlaces.map')}
+        aria-describedby={`${id}-hint`}
+      />
+      <div className="btn-row">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            const at = map.current?.getCenter();
+            if (at) onPick(round(at.lat), round(at.lng));
+          }}
+        >
+          {t('staffPlaces.atCentre')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
