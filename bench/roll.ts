@@ -188,7 +188,7 @@ try {
   await run(searchPath, Math.min(500, SEARCHES)); // warm-up
   const baseline = await run(() => `/api/orgs/${org.id}/portal/roll/years`, SEARCHES);
   const search = await run(searchPath, SEARCHES);
-  console.log(`\nType-ahead over HTTP, ${USERS} concurrent users, ${SEARCHES} requests each`);
+  console.log(`\nType-ahead over HTTP, ${USERS} concurrent users, ${SEARCHES} requests in all`);
   console.log('                          p50        p95        p99');
   const line = (label: string, xs: number[]) =>
     console.log(

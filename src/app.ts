@@ -14,7 +14,7 @@ import type { PlatformDeps } from './platform/deps.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { httpPlatform } from './platform/http/plugin.ts';
+import { frameworkErrorHandler, httpPlatform } from './platform/http/plugin.ts';
 import { StripeCspState } from './platform/payments/content-security.ts';
 import { platformRoutes } from './platform/routes.ts';
 
@@ -30,12 +30,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  // The route table as registered, for the suites that must cover every route (authorization matrix, CSRF).
+  const routeTable: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routeTable.push({
+        method,
+        url: route.url,
+        config: (route.config ?? {}) as Record<string, unknown>,
+        schema: (route.schema ?? {}) as Record<string, unknown>,
+      });
+    }
+  });
+  app.decorate('routeTable', routeTable);
   const hasWeb = existsSync(WEB_DIST);
   await app.register(httpPlatform, { spaIndex: hasWeb });
   await app.register(openApi);
@@ -69,6 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxEventLoopDelay: config.env === 'test' ? 0 : 2000,
     exposeStatusRoute: false,
     pressureHandler: (request, reply) => {
+      // Only the API is shed: a page's JavaScript, CSS and images cost next to nothing, and refusing them
+      // breaks the whole app in the browser instead of one call it retries (returning lets them through).
+      if (!request.url.startsWith('/api/')) return;
       reply.header('retry-after', '5');
       reply.status(503).send({
         error: {
@@ -111,14 +129,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // The build writes .br and .gz copies (web/vite.config.ts); sent to browsers that accept them.
+      preCompressed: true,
     });
   }
   return app;
+}
+
+/** One method of one registered route, with its route-level `config` (e.g. `csrf: false`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: Record<string, unknown>;
+  schema: Record<string, unknown>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     stripeCsp: StripeCspState;
+    routeTable: readonly RegisteredRoute[];
   }
 }

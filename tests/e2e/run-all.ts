@@ -12,10 +12,12 @@ const SUITES = [
   'citizen-registrations.ts',
   'citizen-participation.ts',
   'operations-water.ts',
+  'operations-staff.ts',
   'operations-callback.ts',
   'transit-taxibus.ts',
   'attraction-region.ts',
   'attraction-jobs.ts',
+  'a11y-sweep.ts',
 ];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

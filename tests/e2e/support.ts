@@ -192,7 +192,7 @@ export async function runSuite(
   let browser: Browser | undefined;
   try {
     const started = await check('the server starts with demo data', async () =>
-      waitForHealth(base, server, 180_000),
+      waitForHealth(base, server, 300_000),
     );
     if (started) {
       browser = await chromium.launch(CHROMIUM);

@@ -141,11 +141,17 @@ const OperationsEntryPage = page(operations, 'EntryPage');
 const OperationsImportPage = page(operations, 'ImportPage');
 const OperationsWaterPage = page(operations, 'WaterPage');
 const OperationsReportsPage = page(operations, 'ReportsPage');
+const OperationsStationEditPage = page(operations, 'StationEditPage');
+const OperationsOnCallPage = page(operations, 'OnCallPage');
+const OperationsReportDefinitionPage = page(operations, 'ReportDefinitionPage');
 const RegionMapPage = page(region, 'RegionMapPage');
 const RegionContactsPage = page(region, 'RegionContactsPage');
 const RegionContactPage = page(region, 'RegionContactPage');
 const StaffSitePage = page(region, 'StaffSitePage');
 const PageEditorPage = page(region, 'PageEditorPage');
+const StaffPlacesPage = page(region, 'StaffPlacesPage');
+const StaffOutlinesPage = page(region, 'StaffOutlinesPage');
+const StaffContactsPage = page(region, 'StaffContactsPage');
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -260,6 +266,17 @@ export function App() {
                   <Route path="modules/operations/import" element={<OperationsImportPage />} />
                   <Route path="modules/operations/water" element={<OperationsWaterPage />} />
                   <Route path="modules/operations/reports" element={<OperationsReportsPage />} />
+                  <Route path="modules/operations/stations/new" element={<OperationsStationEditPage />} />
+                  <Route
+                    path="modules/operations/stations/:stationId/edit"
+                    element={<OperationsStationEditPage />}
+                  />
+                  <Route path="modules/operations/water/on-call" element={<OperationsOnCallPage />} />
+                  <Route path="modules/operations/reports/new" element={<OperationsReportDefinitionPage />} />
+                  <Route
+                    path="modules/operations/reports/:reportId"
+                    element={<OperationsReportDefinitionPage />}
+                  />
                   <Route path="modules/operations/callback" element={<CallbackBoardPage />} />
                   <Route path="modules/operations/callback/needs/:needId" element={<CallbackNeedPage />} />
                   <Route path="modules/operations/callback/employees" element={<CallbackEmployeesPage />} />
@@ -292,6 +309,9 @@ export function App() {
                   <Route path="modules/attraction/jobs" element={<StaffJobsPage />} />
                   <Route path="modules/attraction/site/pages/new" element={<PageEditorPage />} />
                   <Route path="modules/attraction/site/pages/:pageId" element={<PageEditorPage />} />
+                  <Route path="modules/attraction/site/places" element={<StaffPlacesPage />} />
+                  <Route path="modules/attraction/site/outlines" element={<StaffOutlinesPage />} />
+                  <Route path="modules/attraction/site/contacts" element={<StaffContactsPage />} />
                   <Route path="modules/:area" element={<ModuleAreaPage />} />
                 </Route>
                 <Route path="admin" element={<InstallationLayout />}>

@@ -3247,12 +3247,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            renewalOpensOn: null | string;
-                            residency: null | components["schemas"]["CitizenResidency"];
+                            renewalOpensOn: string | null;
+                            residency: components["schemas"]["CitizenResidency"] | null;
                             standing: {
                                 category: "resident" | "partner" | "non_resident";
-                                expiresOn: null | string;
-                                residentOrgId: null | string;
+                                expiresOn: string | null;
+                                residentOrgId: string | null;
                             };
                         };
                     };
@@ -3589,7 +3589,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             residency: components["schemas"]["CitizenResidency"];
-                            session: null | {
+                            session: {
                                 account: {
                                     email: string;
                                     emailVerified: boolean;
@@ -3607,7 +3607,7 @@ export interface paths {
                                 }[];
                                 mfa: boolean;
                                 mfaPending: boolean;
-                            };
+                            } | null;
                         };
                     };
                 };
@@ -4113,7 +4113,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ageReferenceDate?: null | string;
+                        /** Format: date */
+                        ageReferenceDate?: string | null;
                         allowInstalments?: boolean;
                         cancellationFeeCents?: number;
                         capacity: number;
@@ -4124,9 +4125,9 @@ export interface paths {
                         /** Format: date */
                         endsOn: string;
                         facility: string;
-                        instructor?: null | string;
-                        maxAge?: null | number;
-                        minAge?: null | number;
+                        instructor?: string | null;
+                        maxAge?: number | null;
+                        minAge?: number | null;
                         priceNonResidentCents: number;
                         pricePartnerCents: number;
                         priceResidentCents: number;
@@ -4291,7 +4292,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ageReferenceDate?: null | string;
+                        /** Format: date */
+                        ageReferenceDate?: string | null;
                         allowInstalments?: boolean;
                         cancellationFeeCents?: number;
                         capacity: number;
@@ -4302,9 +4304,9 @@ export interface paths {
                         /** Format: date */
                         endsOn: string;
                         facility: string;
-                        instructor?: null | string;
-                        maxAge?: null | number;
-                        minAge?: null | number;
+                        instructor?: string | null;
+                        maxAge?: number | null;
+                        minAge?: number | null;
                         priceNonResidentCents: number;
                         pricePartnerCents: number;
                         priceResidentCents: number;
@@ -4917,7 +4919,7 @@ export interface paths {
                         "application/json": {
                             accountId: string;
                             members: {
-                                birthDate: null | string;
+                                birthDate: string | null;
                                 familyName: string;
                                 givenName: string;
                                 id: string;
@@ -5006,7 +5008,7 @@ export interface paths {
                             /** Format: uuid */
                             personId: string;
                         }[];
-                        payment?: null | ("cash" | "debit" | "cheque");
+                        payment?: ("cash" | "debit" | "cheque") | null;
                         source: "counter" | "phone";
                     };
                 };
@@ -5224,13 +5226,13 @@ export interface paths {
                                 revenueCents: number;
                             }[];
                             byTown: {
-                                name: null | {
+                                name: {
                                     en: string;
                                     fr: string;
-                                };
+                                } | null;
                                 registrations: number;
                                 revenueCents: number;
-                                townId: null | string;
+                                townId: string | null;
                             }[];
                             totals: {
                                 capacity: number;
@@ -5360,25 +5362,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                addressLabel: null | string;
+                                addressLabel: string | null;
                                 createdAt: string;
-                                decidedAt: null | string;
-                                decisionNote: null | string;
-                                endedAt: null | string;
-                                endReason: null | string;
-                                expiresOn: null | string;
-                                fileId: null | string;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                expiresOn: string | null;
+                                fileId: string | null;
                                 householdId: string;
                                 id: string;
                                 orgId: string;
-                                postalCode: null | string;
+                                postalCode: string | null;
                                 proof: "address" | "document" | "household_import" | "staff";
-                                startsOn: null | string;
+                                startsOn: string | null;
                                 status: "pending" | "active" | "rejected" | "ended";
-                                submittedBy: null | {
+                                submittedBy: {
                                     email: string;
                                     name: string;
-                                };
+                                } | null;
                             }[];
                             page: number;
                             perPage: number;
@@ -5609,13 +5611,13 @@ export interface paths {
                         residentOpensAt: string;
                         /** Format: date */
                         startsOn: string;
-                        waitingRoom?: null | {
+                        waitingRoom?: {
                             /** Format: date-time */
                             from: string;
                             perMinute: number;
                             /** Format: date-time */
                             until: string;
-                        };
+                        } | null;
                     };
                 };
             };
@@ -5713,13 +5715,13 @@ export interface paths {
                         residentOpensAt: string;
                         /** Format: date */
                         startsOn: string;
-                        waitingRoom?: null | {
+                        waitingRoom?: {
                             /** Format: date-time */
                             from: string;
                             perMinute: number;
                             /** Format: date-time */
                             until: string;
-                        };
+                        } | null;
                     };
                 };
             };
@@ -14514,6 +14516,21 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "circle";
                                     radiusKm: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sectors";
+                                    sectors: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: {
+                                            en: string;
+                                            fr: string;
+                                        };
+                                        points: [
+                                            number,
+                                            number
+                                        ][];
+                                    }[];
                                 };
                                 areaDesc: {
                                     en: string;
@@ -14625,6 +14642,21 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "circle";
                                     radiusKm: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sectors";
+                                    sectors: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: {
+                                            en: string;
+                                            fr: string;
+                                        };
+                                        points: [
+                                            number,
+                                            number
+                                        ][];
+                                    }[];
                                 };
                                 areaDesc: {
                                     en: string;
@@ -14713,6 +14745,57 @@ export interface paths {
                                     en: string;
                                     fr: string;
                                 };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/citizen/alerts/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Secteurs d’alerte / Alert sectors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en: string;
+                                    fr: string;
+                                };
+                                points: [
+                                    number,
+                                    number
+                                ][];
                             }[];
                         };
                     };
@@ -16142,6 +16225,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/citizen/staff/alert-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Réglages des alertes / Alert settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eventAlertsNeedApproval: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Modifier les réglages des alertes / Change alert settings
+         * @description Les alertes déclenchées par un événement (avis d’ébullition) attendent-elles une approbation? / Do alerts raised by an event (boil-water advisory) wait for approval?
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        eventAlertsNeedApproval: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eventAlertsNeedApproval: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/citizen/staff/alerts": {
         parameters: {
             query?: never;
@@ -16189,6 +16390,21 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "circle";
                                     radiusKm: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sectors";
+                                    sectors: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: {
+                                            en: string;
+                                            fr: string;
+                                        };
+                                        points: [
+                                            number,
+                                            number
+                                        ][];
+                                    }[];
                                 };
                                 areaDesc: {
                                     en: string;
@@ -16322,6 +16538,10 @@ export interface paths {
                             /** @enum {string} */
                             kind: "circle";
                             radiusKm: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "sectors";
+                            sectorIds: string[];
                         };
                         areaDesc: {
                             en: string;
@@ -16381,6 +16601,21 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "circle";
                                 radiusKm: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "sectors";
+                                sectors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        fr: string;
+                                    };
+                                    points: [
+                                        number,
+                                        number
+                                    ][];
+                                }[];
                             };
                             areaDesc: {
                                 en: string;
@@ -16532,6 +16767,10 @@ export interface paths {
                             /** @enum {string} */
                             kind: "circle";
                             radiusKm: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "sectors";
+                            sectorIds: string[];
                         };
                         areaDesc: {
                             en: string;
@@ -16591,6 +16830,21 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "circle";
                                 radiusKm: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "sectors";
+                                sectors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        fr: string;
+                                    };
+                                    points: [
+                                        number,
+                                        number
+                                    ][];
+                                }[];
                             };
                             areaDesc: {
                                 en: string;
@@ -16752,6 +17006,21 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "circle";
                                 radiusKm: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "sectors";
+                                sectors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        fr: string;
+                                    };
+                                    points: [
+                                        number,
+                                        number
+                                    ][];
+                                }[];
                             };
                             areaDesc: {
                                 en: string;
@@ -16990,6 +17259,213 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/citizen/staff/alerts/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tracer un secteur / Draw a sector */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: {
+                            en: string;
+                            fr: string;
+                        };
+                        points: [
+                            number,
+                            number
+                        ][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: {
+                                en: string;
+                                fr: string;
+                            };
+                            points: [
+                                number,
+                                number
+                            ][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/citizen/staff/alerts/sectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Retirer un secteur / Remove a sector */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/citizen/staff/consultation-contributions/{id}/moderation": {
         parameters: {
             query?: never;
@@ -17207,7 +17683,121 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Consultations, brouillons compris (personnel) / Consultations with drafts (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closingSummary: {
+                                    en: string;
+                                    fr: string;
+                                } | null;
+                                context: {
+                                    en: string;
+                                    fr: string;
+                                };
+                                documents: {
+                                    title: {
+                                        en: string;
+                                        fr: string;
+                                    };
+                                    url: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                phases: {
+                                    current: boolean;
+                                    endsOn: string;
+                                    startsOn: string;
+                                    title: {
+                                        en: string;
+                                        fr: string;
+                                    };
+                                }[];
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "open" | "closed";
+                                surveyId: string | null;
+                                title: {
+                                    en: string;
+                                    fr: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Créer une consultation / Create a consultation */
         post: {
@@ -24589,6 +25179,69 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/operations/water/on-call/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personnes pouvant être de garde / Who may be on call */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalateAfterMinutes: number;
+                            items: {
+                                accountId: string;
+                                name: string;
+                            }[];
+                            maxLevel: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -37338,6 +37991,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/transit/driver/app.webmanifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Manifeste de l’application chauffeur installable / Installable driver app manifest
+         * @description Public (browsers fetch manifests without cookies); named in the Accept-Language.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/transit/driver/manifest": {
         parameters: {
             query?: never;
@@ -38556,6 +39259,234 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Réserver un déplacement hebdomadaire / Book a weekly recurring trip
+         * @description Idempotency-Key respected. Each date: booked, closed (holiday), no_service, too_far_ahead, too_soon, or unavailable with alternatives.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dropoffStopId: string;
+                        /** Format: date */
+                        endDate?: string;
+                        notes?: string;
+                        passengers: number;
+                        /** Format: uuid */
+                        pickupStopId: string;
+                        /** Format: date */
+                        startDate?: string;
+                        /** @description HH:MM, Quebec time */
+                        time: string;
+                        timeMode: "leave_at" | "arrive_by";
+                        /** @description ISO weekdays, 1 = Monday */
+                        weekdays: number[];
+                        weeks?: number;
+                        wheelchairs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            occurrences: {
+                                alternatives?: {
+                                    expectedArrival: string;
+                                    promisedPickupEnd: string;
+                                    promisedPickupStart: string;
+                                    time: string;
+                                    /** @enum {string} */
+                                    timeMode: "leave_at";
+                                }[];
+                                date: string;
+                                outcome: "booked" | "closed" | "no_service" | "too_far_ahead" | "too_soon" | "unavailable";
+                                trip?: components["schemas"]["TransitTrip"];
+                            }[];
+                            /** Format: uuid */
+                            seriesId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/series/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuler toute une série / Cancel a whole series */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelled: components["schemas"]["TransitTrip"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -41128,9 +42059,9 @@ export interface components {
             endsOn: string;
             facility: string;
             id: string;
-            instructor: null | string;
-            maxAge: null | number;
-            minAge: null | number;
+            instructor: string | null;
+            maxAge: number | null;
+            minAge: number | null;
             orgId: string;
             placesLeft: number;
             prices: {
@@ -41189,13 +42120,13 @@ export interface components {
             validUntil: string;
         };
         CitizenCheckoutResult: {
-            order: null | {
+            order: {
                 allowInstalments: boolean;
                 id: string;
                 reference: string;
                 status: string;
                 totalCents: number;
-            };
+            } | null;
             registrations: components["schemas"]["CitizenRegistration"][];
         };
         CitizenMyRegistration: {
@@ -41210,21 +42141,21 @@ export interface components {
             };
             activityId: string;
             amountCents: number;
-            cancelledAt: null | string;
-            confirmedAt: null | string;
+            cancelledAt: string | null;
+            confirmedAt: string | null;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            holdExpiresAt: null | string;
+            holdExpiresAt: string | null;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: null | string;
-            orderId: null | string;
+            offerExpiresAt: string | null;
+            orderId: string | null;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: null | number;
+            refundCents: number | null;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
             town: {
@@ -41234,7 +42165,7 @@ export interface components {
                 };
                 slug: string;
             };
-            waitlistPosition: null | number;
+            waitlistPosition: number | null;
         };
         CitizenQueueStanding: {
             admitAt: string;
@@ -41248,40 +42179,40 @@ export interface components {
         CitizenRegistration: {
             activityId: string;
             amountCents: number;
-            cancelledAt: null | string;
-            confirmedAt: null | string;
+            cancelledAt: string | null;
+            confirmedAt: string | null;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            holdExpiresAt: null | string;
+            holdExpiresAt: string | null;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: null | string;
-            orderId: null | string;
+            offerExpiresAt: string | null;
+            orderId: string | null;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: null | number;
+            refundCents: number | null;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
-            waitlistPosition: null | number;
+            waitlistPosition: number | null;
         };
         CitizenResidency: {
-            addressLabel: null | string;
+            addressLabel: string | null;
             createdAt: string;
-            decidedAt: null | string;
-            decisionNote: null | string;
-            endedAt: null | string;
-            endReason: null | string;
-            expiresOn: null | string;
-            fileId: null | string;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            endedAt: string | null;
+            endReason: string | null;
+            expiresOn: string | null;
+            fileId: string | null;
             householdId: string;
             id: string;
             orgId: string;
-            postalCode: null | string;
+            postalCode: string | null;
             proof: "address" | "document" | "household_import" | "staff";
-            startsOn: null | string;
+            startsOn: string | null;
             status: "pending" | "active" | "rejected" | "ended";
         };
         CitizenSeason: {
@@ -41302,40 +42233,40 @@ export interface components {
             orgId: string;
             residentOpensAt: string;
             startsOn: string;
-            waitingRoom: null | {
+            waitingRoom: {
                 from: string;
                 perMinute: number;
                 until: string;
-            };
+            } | null;
         };
         CitizenStaffRegistration: {
             activityId: string;
-            ageAtReference: null | number;
+            ageAtReference: number | null;
             amountCents: number;
-            birthDate: null | string;
-            cancelledAt: null | string;
-            confirmedAt: null | string;
+            birthDate: string | null;
+            cancelledAt: string | null;
+            confirmedAt: string | null;
             createdAt: string;
             discountPercent: number;
             familyName: string;
             givenName: string;
-            guardian: null | {
-                email: null | string;
+            guardian: {
+                email: string | null;
                 name: string;
-                phone: null | string;
-            };
-            holdExpiresAt: null | string;
+                phone: string | null;
+            } | null;
+            holdExpiresAt: string | null;
             id: string;
             listPriceCents: number;
-            offerExpiresAt: null | string;
-            orderId: null | string;
+            offerExpiresAt: string | null;
+            orderId: string | null;
             orgId: string;
             personId: string;
             priceCategory: "resident" | "partner" | "non_resident";
-            refundCents: null | number;
+            refundCents: number | null;
             source: "online" | "counter" | "phone";
             status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "offer_expired" | "offer_declined";
-            waitlistPosition: null | number;
+            waitlistPosition: number | null;
         };
         Company: {
             address: string;
