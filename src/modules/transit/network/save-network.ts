@@ -45,29 +45,25 @@ function pgCode(error: unknown): string | undefined {
 
 /** A GeoJSON polygon or multipolygon whose rings are closed and have at least four positions. */
 export function isValidZone(geometry: ZoneGeometry): boolean {
-  const polygons = (
-    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-  ) as number[][][][];
+  // The route's schema leaves the nesting open (Polygon or MultiPolygon), so every level is checked here:
+  // a `null` or a string where a position belongs is refused, not dereferenced.
+  const polygons: unknown = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const isPosition = (p: unknown): p is number[] =>
+    Array.isArray(p) &&
+    p.length >= 2 &&
+    p.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+    Math.abs(p[0] as number) <= 180 &&
+    Math.abs(p[1] as number) <= 90;
+  const isRing = (ring: unknown): boolean => {
+    if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isPosition)) return false;
+    const first = ring[0] as number[];
+    const last = ring[ring.length - 1] as number[];
+    return first[0] === last[0] && first[1] === last[1];
+  };
   return (
+    Array.isArray(polygons) &&
     polygons.length > 0 &&
-    polygons.every(
-      (rings) =>
-        rings.length > 0 &&
-        rings.every((ring) => {
-          const first = ring[0];
-          const last = ring[ring.length - 1];
-          return (
-            ring.length >= 4 &&
-            ring.every(
-              (p) => p.length >= 2 && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90,
-            ) &&
-            !!first &&
-            !!last &&
-            first[0] === last[0] &&
-            first[1] === last[1]
-          );
-        }),
-    )
+    polygons.every((rings) => Array.isArray(rings) && rings.length > 0 && rings.every(isRing))
   );
 }
 
