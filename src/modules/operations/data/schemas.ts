@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
-import { Uuid } from '../../../platform/http/schemas.ts';
+import { Nullable, Uuid } from '../../../platform/http/schemas.ts';
 
 export const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
-const Num = Type.Union([Type.Number(), Type.Null()]);
+// One type list, not a union: Ajv's coercion would turn a null (no lower or upper bound, no position) into 0.
+const Num = Nullable(Type.Number());
 export const OrgParams = Type.Object({ orgId: Uuid });
 export const StationParams = Type.Object({ orgId: Uuid, stationId: Uuid });
 export const GrainSchema = Type.Union([Type.Literal('hour'), Type.Literal('day'), Type.Literal('month')]);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Uuid } from '../../../platform/http/schemas.ts';
+import { Nullable, Uuid } from '../../../platform/http/schemas.ts';
 import { acknowledgeAlarm, closeAlarm, listAlarms } from './alarms.ts';
 import { chlorineLog } from './chlorine-log.ts';
 import { complianceDashboard } from './compliance-dashboard.ts';
@@ -16,7 +16,8 @@ const tags = ['operations: drinking water'];
 const base = '/orgs/:orgId/operations/water';
 const OrgParams = Type.Object({ orgId: Uuid });
 const Bilingual = Type.Object({ fr: Type.String(), en: Type.String() });
-const Num = Type.Union([Type.Number(), Type.Null()]);
+// One type list, not a union: Ajv's coercion would turn a null (no lower or upper bound, no position) into 0.
+const Num = Nullable(Type.Number());
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
 
 const AlarmSchema = Type.Object({

@@ -152,6 +152,16 @@ describe('alarms', () => {
     );
     expect(result.alarmsOpened).toBe(1);
   });
+
+  it('keeps a threshold with no upper bound (a null stays null, not 0)', async () => {
+    const chlorine = await measureOf(outletId, 'free_chlorine');
+    const res = await staff.put<{ min: number | null; max: number | null }>(
+      `/api/orgs/${orgId}/operations/measures/${chlorine}/thresholds`,
+      { min: 0.4, max: null, severity: 'alarm', basis: 'RQEP s. 8 (installation)', active: true },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ min: 0.4, max: null });
+  });
 });
 
 describe('the s. 22 log', () => {
