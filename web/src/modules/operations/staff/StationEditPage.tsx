@@ -10,13 +10,13 @@ import { ConfirmDialog } from '../../../ui/Dialog.tsx';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { Loading } from '../../../ui/Loadable.tsx';
+import { PointPicker } from '../../../ui/map/PointPicker.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { useForm } from '../../../ui/useForm.ts';
 import { useStaff } from '../../staff/context.ts';
 import { OperationsNav, useLocalised, useStations } from '../shared.tsx';
 import { KindForm } from './KindForm.tsx';
 import { type MeasureDraft, MeasuresEditor } from './MeasuresEditor.tsx';
-import { PointPicker } from './PointPicker.tsx';
 import { ThresholdsEditor } from './ThresholdsEditor.tsx';
 
 const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
@@ -171,6 +171,12 @@ export function StationEditPage() {
             />
           </div>
           <PointPicker
+            labels={{
+              point: t('stationEdit.point'),
+              hint: t('stationEdit.mapHint'),
+              map: t('stationEdit.map'),
+              atCentre: t('stationEdit.atCentre'),
+            }}
             lat={lat !== null && Number.isFinite(lat) ? lat : null}
             lon={lon !== null && Number.isFinite(lon) ? lon : null}
             centre={[47.83, -69.53]}

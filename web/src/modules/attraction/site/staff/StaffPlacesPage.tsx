@@ -8,11 +8,11 @@ import { Button } from '../../../../ui/Button.tsx';
 import { ErrorSummary } from '../../../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../../ui/Field.tsx';
 import { Loading } from '../../../../ui/Loadable.tsx';
+import { PointPicker } from '../../../../ui/map/PointPicker.tsx';
 import { Page } from '../../../../ui/Page.tsx';
 import { Table } from '../../../../ui/Table.tsx';
 import { useForm } from '../../../../ui/useForm.ts';
 import { useBi, useRegion } from '../shared.tsx';
-import { PointPicker } from './PointPicker.tsx';
 
 const KINDS = ['services', 'schools', 'health', 'daycare', 'leisure', 'housing_help'] as const;
 const EMPTY = {
@@ -211,6 +211,12 @@ export function StaffPlacesPage() {
             />
           </div>
           <PointPicker
+            labels={{
+              point: t('staffPlaces.point'),
+              hint: t('staffPlaces.mapHint'),
+              map: t('staffPlaces.map'),
+              atCentre: t('staffPlaces.atCentre'),
+            }}
             lat={lat !== null && Number.isFinite(lat) ? lat : null}
             lon={lon !== null && Number.isFinite(lon) ? lon : null}
             centre={centre}

@@ -1,28 +1,30 @@
 import 'leaflet/dist/leaflet.css';
-import '../../../ui/map/map.css';
+import './map.css';
 import L from 'leaflet';
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button } from '../../../ui/Button.tsx';
-import { useMapTiles } from '../../../ui/map/index.ts';
+import { Button } from '../Button.tsx';
+import { useMapTiles } from './useMapTiles.ts';
 
 /**
- * Where a station stands: a click on the map (or "put the point at the centre" for keyboard users, who pan
- * with the arrow keys) sets the coordinates, which the form also lets staff type. The point can be dragged.
+ * Where a thing stands (a place, a station): a click on the map (or "put the point at the centre" for keyboard
+ * users, who pan with the arrow keys) sets the coordinates, which the form also lets staff type. The point can
+ * be dragged.
  */
 export function PointPicker({
   lat,
   lon,
   centre,
+  labels,
   onPick,
 }: {
   lat: number | null;
   lon: number | null;
   /** Where the map opens when no point is set yet. */
   centre: [number, number];
+  /** In the page's language: the marker's name, the hint under the map, the map's name, the centre button. */
+  labels: { point: string; hint: string; map: string; atCentre: string };
   onPick: (lat: number, lon: number) => void;
 }) {
-  const { t } = useTranslation('operations');
   const tiles = useMapTiles();
   const id = useId();
   const container = useRef<HTMLElement>(null);
@@ -64,7 +66,7 @@ export function PointPicker({
     if (!instance || lat === null || lon === null) return;
     const icon = L.divIcon({
       className: 'civ-map__marker',
-      html: `<span class="visually-hidden">${t('stationEdit.point')}</span>`,
+      html: `<span class="visually-hidden">${labels.point}</span>`,
       iconSize: [26, 26],
       iconAnchor: [13, 13],
     });
@@ -75,18 +77,18 @@ export function PointPicker({
     });
     marker.current = pin;
     if (!instance.getBounds().contains([lat, lon])) instance.setView([lat, lon], 14);
-  }, [lat, lon, t]);
+  }, [lat, lon, labels.point]);
 
   return (
-    <div className="ops-picker">
+    <div>
       <p className="field__hint" id={`${id}-hint`}>
-        {t('stationEdit.mapHint')}
+        {labels.hint}
       </p>
       <section
         ref={container}
         className={`civ-map__canvas${tiles.url ? '' : ' civ-map__canvas--plain'}`}
         style={{ height: '18rem' }}
-        aria-label={t('stationEdit.map')}
+        aria-label={labels.map}
         aria-describedby={`${id}-hint`}
       />
       <div className="btn-row">
@@ -97,7 +99,7 @@ export function PointPicker({
             if (at) onPick(round(at.lat), round(at.lng));
           }}
         >
-          {t('stationEdit.atCentre')}
+          {labels.atCentre}
         </Button>
       </div>
     </div>
