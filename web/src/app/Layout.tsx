@@ -1,8 +1,8 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { InboxLink } from '../modules/account/notifications/InboxLink.tsx';
-import { AlertBanner, useActiveAlerts } from '../modules/citizen/participation/AlertBanner.tsx';
+import { AlertBanner } from '../modules/citizen/participation/AlertBanner.tsx';
 import { Loading } from '../ui/Loadable.tsx';
 import { useLanguage } from './language.ts';
 import { orgName, useOrgs } from './org.tsx';
@@ -24,27 +24,10 @@ function BrandMark() {
 export function Layout() {
   const { t } = useTranslation();
   const { language, change } = useLanguage();
-  const { current, orgs, loading: orgsLoading, choose } = useOrgs();
-  const { pathname } = useLocation();
+  const { current } = useOrgs();
   const { signedIn, isStaff, session } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  // The town of a town page (/:orgSlug/…) is chosen here, before the page's code arrives, so that its
-  // alerts are asked for at once (the pages choose it too).
-  const urlTown = orgs.find((org) => org.slug === pathname.split('/')[1]);
-  useEffect(() => {
-    if (urlTown && current?.slug !== urlTown.slug) choose(urlTown.slug);
-  }, [urlTown, current, choose]);
-  // On arrival the page and footer stay hidden until the town's alert banners are known: arriving after
-  // them, a banner would push them down (layout shift, Lighthouse). Later navigations never hide them.
-  const alerts = useActiveAlerts();
-  const arriving = useRef(true);
-  const waitForAlerts =
-    arriving.current &&
-    (orgsLoading ||
-      (urlTown !== undefined && current?.slug !== urlTown.slug) ||
-      (alerts.isPending && alerts.fetchStatus !== 'idle'));
-  if (!waitForAlerts) arriving.current = false;
   const other = language === 'fr' ? 'en' : 'fr';
 
   const onSignOut = () => {
@@ -122,13 +105,12 @@ export function Layout() {
         </div>
       </header>
       <AlertBanner />
-      {/* Hidden, not absent, while waiting: the page's code and data load meanwhile. */}
-      <main id="main" className="site-main" tabIndex={-1} hidden={waitForAlerts}>
+      <main id="main" className="site-main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>
-      <footer className="site-footer" hidden={waitForAlerts}>
+      <footer className="site-footer">
         <div className="site-footer__inner">
           <p className="muted">{t('shell.footer')}</p>
           <ul>
