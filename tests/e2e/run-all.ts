@@ -17,7 +17,6 @@ const SUITES = [
   'transit-taxibus.ts',
   'attraction-region.ts',
   'attraction-jobs.ts',
-  'a11y-sweep.ts',
 ];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
