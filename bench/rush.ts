@@ -361,6 +361,19 @@ if (ROOM) {
     'waiting room: time in queue p50 / max',
     `${ms(quantile(queued, 0.5))} / ${ms(queued[queued.length - 1] ?? 0)}`,
   );
+  // Where the latency comes from: registrations sent in each second after the opening, and their latency.
+  const bySecond = new Map<number, number[]>();
+  for (const o of acknowledged) {
+    const s = Math.floor((o.sentAt - opensAt) / 1000);
+    bySecond.set(s, [...(bySecond.get(s) ?? []), o.latency]);
+  }
+  const timeline = [...bySecond]
+    .sort(([a], [b]) => a - b)
+    .map(([s, xs]) => {
+      const sorted = xs.sort((a, b) => a - b);
+      return `${s}s:${xs.length}@${quantile(sorted, 0.5).toFixed(0)}/${quantile(sorted, 0.95).toFixed(0)}`;
+    });
+  line('sent per second after opening @ p50/p95 ms', timeline.join(' '));
 }
 line(
   'raw rate of the place-taking UPDATE',
