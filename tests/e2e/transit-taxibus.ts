@@ -3,9 +3,11 @@
 // dispatcher sees it on the live board and gives it to the driver's vehicle, the driver (English, on a
 // phone-sized screen with a position) starts the shift, arrives and picks the rider up, and the rider's
 // live page shows the vehicle, the arrival notification ("arriving in about N minutes", "arrived") and then
-// "on board". axe-core (WCAG 2.x A/AA) runs on every page, in French and English.
+// "on board". The rider then buys a booklet of rides, pays it and books a trip paid with it. axe-core
+// (WCAG 2.x A/AA) runs on every page, in French and English.
 import type { Browser } from 'playwright-core';
 import {
+  assert,
   axe,
   check,
   expectHeading,
@@ -19,6 +21,18 @@ import {
   watch,
 } from './support.ts';
 
+/** Minutes after midnight of the first clock time in a text ("14 h 30" in French, "14:30" in English). */
+const minutesOf = (text: string): number => {
+  const m = /(\d{1,2})\s*(?:h|:)\s*(\d{2})/.exec(text);
+  if (!m) throw new Error(`no time in “${text}”`);
+  return Number(m[1]) * 60 + Number(m[2]);
+};
+/** Whether a shift label ("TB-04 — Luc Pelletier, 14 h 30–23 h 00") holds a time of day. */
+const holds = (label: string, minutes: number): boolean => {
+  const [from, to] = label.slice(label.lastIndexOf(',') + 1).split('–');
+  return from !== undefined && to !== undefined && minutesOf(from) <= minutes && minutes < minutesOf(to);
+};
+
 const RESIDENT = 'resident@demo.civique.ca';
 const DISPATCHER = 'repartition.victo@demo.civique.ca';
 const DRIVER = 'chauffeur.victo@demo.civique.ca';
@@ -30,6 +44,7 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   const rider = await riderContext.newPage();
   watch(rider);
   let reference = '';
+  let pickupAt = 0;
 
   await check('the rider opens the TaxiBus page of Victoriaville', async () => {
     await signIn(rider, RESIDENT);
@@ -47,7 +62,7 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
     const confirmed = rider.getByText(/^Déplacement .+ confirmé$/);
     await confirmed.waitFor();
     reference = ((await confirmed.textContent()) ?? '').replace('Déplacement ', '').replace(' confirmé', '');
-    await rider.getByText(/^Prise en charge entre/).waitFor();
+    pickupAt = minutesOf((await rider.getByText(/^Prise en charge entre/).textContent()) ?? '');
   });
   await axe(rider, 'booking confirmed (French)');
 
@@ -72,25 +87,27 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
       .filter({ hasText: 'Résidence Le Florilège' })
       .first();
     await row.waitFor();
+    // The driver's shift at the trip's time: the demo's driver drives one vehicle in the morning and
+    // another in the evening, so which one depends on the hour the suite runs.
+    // The first of his shifts (in the board's order) that holds the pickup is the one his app opens.
+    const shifts = await dispatcher.locator('section.transit-shift > h3').allTextContents();
+    const target = shifts.find((label) => label.includes('Luc Pelletier') && holds(label, pickupAt));
+    const shiftOfRow = await row.evaluate(
+      (el) => el.closest('section.transit-shift')?.querySelector('h3')?.textContent ?? '',
+    );
+    if (!target) throw new Error(`no shift of Luc Pelletier holds the pickup: ${shifts.join(' | ')}`);
+    if (shiftOfRow === target) return;
     const select = row.getByRole('combobox');
-    const options = await select.locator('option').allTextContents();
-    const tb01 = options.find((o) => o.startsWith('TB-01'));
-    if (tb01) {
-      await select.selectOption({ label: tb01 });
-      await row.getByRole('button', { name: 'Réaffecter' }).click();
-      await dispatcher
-        .getByRole('region')
-        .filter({ has: dispatcher.getByRole('heading', { name: /^TB-01 — Luc Pelletier/ }) })
-        .getByText('Résidence Le Florilège')
-        .first()
-        .waitFor()
-        .catch(async () => {
-          await dispatcher
-            .getByRole('heading', { name: /^TB-01 — Luc Pelletier/ })
-            .first()
-            .waitFor();
-        });
-    }
+    await select.selectOption({ label: target });
+    await row.getByRole('button', { name: 'Réaffecter' }).click();
+    await dispatcher
+      .locator('section.transit-shift')
+      .filter({ has: dispatcher.getByRole('heading', { name: target }) })
+      .getByRole('row')
+      .filter({ hasText: 'Camille Tremblay' })
+      .filter({ hasText: 'Résidence Le Florilège' })
+      .first()
+      .waitFor();
   });
   await axe(dispatcher, 'dispatch board (French)');
 
@@ -216,6 +233,84 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
       );
     },
   );
+
+  // Fares: the rider buys a booklet, pays it through the platform's order page, and a trip paid with it
+  // takes one ride (after the driver's part, so the dispatcher's and driver's rows stay the first trip's).
+  await check('the rider opens « Mes titres » and buys a booklet of 10 rides', async () => {
+    await rider.goto(`/${TOWN}/transit/fares`);
+    await expectHeading(rider, /^Mes titres TaxiBus$/);
+    await rider.getByRole('button', { name: 'Acheter : Livret de 10 passages' }).click();
+    await rider.waitForURL(/\/account\/orders\//);
+  });
+  await axe(rider, 'booklet order to pay (French)');
+
+  await check('the rider pays the booklet with the test card and sees it active', async () => {
+    await rider.getByLabel('Numéro de carte de test').fill('4242 4242 4242 4242');
+    await rider.getByRole('button', { name: /^Payer .* \(mode test\)$/ }).click();
+    await rider.getByText(/Paiement de .* accepté/).waitFor();
+    await rider.goto(`/${TOWN}/transit/fares`);
+    const row = rider
+      .getByRole('row')
+      .filter({ hasText: 'Livret de 10 passages' })
+      .filter({ hasText: 'Actif' });
+    await row.getByText('10 passage(s) sur 10').waitFor();
+  });
+  await axe(rider, 'my fares with an active booklet (French)');
+
+  await check('the rider books a trip paid with the booklet: nothing to pay, one ride fewer', async () => {
+    await rider.goto(`/${TOWN}/transit`);
+    const form = rider.getByRole('region', { name: 'Réserver un déplacement' });
+    await form.getByLabel('Point de départ').selectOption({ label: 'Hôtel de ville ♿' });
+    await form.getByLabel('Destination').selectOption({ label: 'Centre aquatique ♿' });
+    const payWith = form.getByRole('group', { name: 'Payer ce déplacement' });
+    await payWith.getByRole('radio', { name: /^Livret de 10 passages/ }).check();
+    await form.getByRole('button', { name: 'Réserver', exact: true }).click();
+    await rider.getByText(/^Déplacement .+ confirmé$/).waitFor();
+    await rider.getByText(/^Tarif : 0,00\s\$$/).waitFor();
+    await rider.goto(`/${TOWN}/transit/fares`);
+    await rider
+      .getByRole('row')
+      .filter({ hasText: 'Livret de 10 passages' })
+      .getByText('9 passage(s) sur 10')
+      .waitFor();
+  });
+
+  await check('« My fares » reads in English', async () => {
+    await rider.getByRole('button', { name: 'English' }).click();
+    await expectHeading(rider, /^My TaxiBus fares$/);
+    await rider
+      .getByRole('row')
+      .filter({ hasText: 'Booklet of 10 trips' })
+      .getByText('9 ride(s) of 10')
+      .waitFor();
+  });
+  await axe(rider, 'my fares (English)');
+  await rider.getByRole('button', { name: 'Français' }).click();
+
+  // A weekly trip booked by phone, after the driver's part: each booking re-plans the shifts it overlaps,
+  // which could move the first trip off the vehicle the dispatcher gave it.
+  await check(
+    'the dispatcher books a weekly trip for a caller and sees what became of each date',
+    async () => {
+      const form = dispatcher.getByRole('region', {
+        name: 'Trajet hebdomadaire pour une personne qui appelle',
+      });
+      await form.getByLabel('Nom de la personne').fill('Gisèle Caron');
+      await form.getByLabel('Téléphone').fill('819 555-0101');
+      await form.getByLabel('Point de départ').selectOption({ label: 'Résidence Le Florilège ♿' });
+      await form.getByLabel('Destination').selectOption({ label: 'Hôtel de ville ♿' });
+      await form.getByLabel('Heure', { exact: true }).fill('10:00');
+      await form.getByRole('button', { name: 'Réserver la série' }).click();
+      const answers = form.getByRole('table', { name: 'Réponse pour chaque date' });
+      await answers.waitFor();
+      const dates = await answers.getByRole('rowheader').allTextContents();
+      assert(
+        dates.length > 0 && dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+        `dates: ${dates.join(', ')}`,
+      );
+    },
+  );
+  await axe(dispatcher, 'dispatch board after a weekly phone booking (French)');
 
   const visitorContext = await browser.newContext({ baseURL: base, locale: 'en-CA' });
   const visitor = await visitorContext.newPage();

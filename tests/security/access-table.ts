@@ -231,6 +231,9 @@ export const ACCESS_TABLE: readonly Rule[] = [
   { route: 'GET /api/orgs/:orgId/transit/network', access: PUBLIC },
   { route: 'GET /api/orgs/:orgId/transit/trips/mine', access: ACCOUNT },
   { route: 'POST /api/orgs/:orgId/transit/trips', access: ACCOUNT },
+  { route: 'GET /api/orgs/:orgId/transit/fares/products', access: PUBLIC },
+  { route: 'GET /api/orgs/:orgId/transit/fares/mine', access: ACCOUNT },
+  { route: 'POST /api/orgs/:orgId/transit/fares/purchase', access: ACCOUNT },
   { route: 'POST /api/orgs/:orgId/transit/series', access: ACCOUNT },
   // A whole series: its rider or a dispatcher. The demonstration data has no series, and the series is
   // looked up before the session is checked, so even a signed-out caller gets the 404.
@@ -243,6 +246,7 @@ export const ACCESS_TABLE: readonly Rule[] = [
   // The drivers' installable app manifest is fetched by the browser without credentials.
   { route: 'GET /api/orgs/:orgId/transit/driver/app.webmanifest', access: PUBLIC },
   { route: '* /api/orgs/:orgId/transit/driver/*', access: DRIVER },
+  { route: 'POST /api/orgs/:orgId/transit/board/series', access: DISPATCH },
   { route: '* /api/orgs/:orgId/transit/*', access: DISPATCH },
 
   // Attraction: regional site, places, contacts; job portal.

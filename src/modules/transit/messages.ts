@@ -4,6 +4,28 @@ import { registerMessages } from '../../platform/http/errors.ts';
 registerMessages({
   'transit.not_found': { fr: 'Introuvable.', en: 'Not found.' },
   'transit.trip_not_found': { fr: 'Déplacement introuvable.', en: 'Trip not found.' },
+  'transit.fare_product_not_found': { fr: 'Titre de transport introuvable.', en: 'Fare product not found.' },
+  'transit.fare_not_for_sale': {
+    fr: 'Ce titre ne s’achète pas d’avance : le passage simple se paie à la réservation.',
+    en: 'This fare cannot be bought ahead: a single trip is paid when booking.',
+  },
+  'transit.fare_start_invalid': {
+    fr: 'La date de début doit être entre aujourd’hui et dans {days} jours.',
+    en: 'The start date must be between today and {days} days from now.',
+  },
+  'transit.fare_holding_not_found': { fr: 'Titre introuvable.', en: 'Fare not found.' },
+  'transit.fare_holding_exhausted': {
+    fr: 'Ce livret n’est pas actif ou n’a plus assez de passages ({rides} nécessaires).',
+    en: 'This booklet is not active or has too few rides left ({rides} needed).',
+  },
+  'transit.fare_holding_not_valid': {
+    fr: 'Ce laissez-passer n’est pas valide le {date}.',
+    en: 'This pass is not valid on {date}.',
+  },
+  'transit.fare_holding_not_payable': {
+    fr: 'Une adhésion ne paie pas un déplacement : elle donne droit au tarif réduit, appliqué d’office.',
+    en: 'A membership does not pay a trip: it gives the reduced fare, applied automatically.',
+  },
   'transit.service_not_configured': {
     fr: 'Le transport à la demande n’est pas offert par cette organisation.',
     en: 'This organisation does not offer on-demand transit.',

@@ -59,6 +59,10 @@ export const BookBody = Type.Object(
     wheelchairs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
     notes: Type.Optional(Type.String({ maxLength: 500 })),
     returnTime: Type.Optional(DateTime),
+    /** A booklet or pass of the rider pays the trip (and its return); online by default. */
+    payWith: Type.Optional(
+      Type.Union([Type.Literal('online'), Type.Object({ holdingId: Uuid }, { additionalProperties: false })]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -76,18 +80,18 @@ export const ChangeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PhoneBookBody = Type.Object(
+/** Who phoned in: their account, or else a name and a number to call back. */
+const Caller = Type.Object(
   {
-    ...BookBody.properties,
-    rider: Type.Object(
-      {
-        name: Type.String({ maxLength: 120 }),
-        phone: Type.String({ maxLength: 30 }),
-        accountId: Type.Optional(Uuid),
-      },
-      { additionalProperties: false },
-    ),
+    name: Type.String({ maxLength: 120 }),
+    phone: Type.String({ maxLength: 30 }),
+    accountId: Type.Optional(Uuid),
   },
+  { additionalProperties: false },
+);
+
+export const PhoneBookBody = Type.Object(
+  { ...BookBody.properties, rider: Caller },
   { additionalProperties: false },
 );
 
@@ -112,6 +116,11 @@ export const SeriesBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const PhoneSeriesBody = Type.Object(
+  { ...SeriesBody.properties, rider: Caller },
+  { additionalProperties: false },
+);
+
 const AlternativeSchema = Type.Object({
   timeMode: Type.Literal('leave_at'),
   time: Type.String(),
@@ -119,6 +128,10 @@ const AlternativeSchema = Type.Object({
   promisedPickupEnd: Type.String(),
   expectedArrival: Type.String(),
 });
+
+/** What the answer of a series booking says about each date (the OpenAPI description of both routes). */
+export const SERIES_OUTCOMES =
+  'Idempotency-Key respected. Each date: booked, closed (holiday), no_service, too_far_ahead, too_soon, or unavailable with alternatives.';
 
 export const SeriesResult = Type.Object({
   seriesId: Uuid,

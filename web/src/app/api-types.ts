@@ -37680,6 +37680,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/transit/board/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Réserver un déplacement hebdomadaire pour une personne qui appelle / Book a weekly recurring trip for a caller
+         * @description Idempotency-Key respected. Each date: booked, closed (holiday), no_service, too_far_ahead, too_soon, or unavailable with alternatives.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dropoffStopId: string;
+                        /** Format: date */
+                        endDate?: string;
+                        notes?: string;
+                        passengers: number;
+                        /** Format: uuid */
+                        pickupStopId: string;
+                        rider: {
+                            /** Format: uuid */
+                            accountId?: string;
+                            name: string;
+                            phone: string;
+                        };
+                        /** Format: date */
+                        startDate?: string;
+                        /** @description HH:MM, Quebec time */
+                        time: string;
+                        timeMode: "leave_at" | "arrive_by";
+                        /** @description ISO weekdays, 1 = Monday */
+                        weekdays: number[];
+                        weeks?: number;
+                        wheelchairs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            occurrences: {
+                                alternatives?: {
+                                    expectedArrival: string;
+                                    promisedPickupEnd: string;
+                                    promisedPickupStart: string;
+                                    time: string;
+                                    /** @enum {string} */
+                                    timeMode: "leave_at";
+                                }[];
+                                date: string;
+                                outcome: "booked" | "closed" | "no_service" | "too_far_ahead" | "too_soon" | "unavailable";
+                                trip?: components["schemas"]["TransitTrip"];
+                            }[];
+                            /** Format: uuid */
+                            seriesId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/transit/board/stream": {
         parameters: {
             query?: never;
@@ -37798,6 +37937,10 @@ export interface paths {
                         dropoffStopId: string;
                         notes?: string;
                         passengers: number;
+                        payWith?: "online" | {
+                            /** Format: uuid */
+                            holdingId: string;
+                        };
                         /** Format: uuid */
                         pickupStopId: string;
                         /** Format: date-time */
@@ -39018,6 +39161,360 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/fares/holdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Titres vendus (personnel du transport) / Fares sold (transit staff) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "pending" | "active" | "used_up" | "expired" | "refunded" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                holder: {
+                                    /** Format: uuid */
+                                    accountId: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                kind: "single" | "booklet" | "monthly_pass" | "membership";
+                                order: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    reference: string;
+                                    status: string;
+                                    totalCents: number;
+                                } | null;
+                                product: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameFr: string;
+                                    reduced: boolean;
+                                };
+                                ridesLeft: number | null;
+                                ridesTotal: number | null;
+                                status: "pending" | "active" | "used_up" | "expired" | "refunded" | "cancelled";
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/fares/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mes titres (livrets, laissez-passer, adhésion) / My fares */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                holder: {
+                                    /** Format: uuid */
+                                    accountId: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                kind: "single" | "booklet" | "monthly_pass" | "membership";
+                                order: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    reference: string;
+                                    status: string;
+                                    totalCents: number;
+                                } | null;
+                                product: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameFr: string;
+                                    reduced: boolean;
+                                };
+                                ridesLeft: number | null;
+                                ridesTotal: number | null;
+                                status: "pending" | "active" | "used_up" | "expired" | "refunded" | "cancelled";
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/fares/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Titres de transport offerts / Fare products */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: "single" | "booklet" | "monthly_pass" | "membership";
+                                nameEn: string;
+                                nameFr: string;
+                                priceCents: number;
+                                reduced: boolean;
+                                rides: number | null;
+                                validityDays: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/transit/fares/purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acheter un livret, un laissez-passer ou une adhésion / Buy a fare
+         * @description Idempotency-Key respected. Creates a pending holding and its order; paying the order activates it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        productId: string;
+                        startDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            holder: {
+                                /** Format: uuid */
+                                accountId: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            kind: "single" | "booklet" | "monthly_pass" | "membership";
+                            order: {
+                                /** Format: uuid */
+                                id: string;
+                                reference: string;
+                                status: string;
+                                totalCents: number;
+                            } | null;
+                            product: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameFr: string;
+                                reduced: boolean;
+                            };
+                            ridesLeft: number | null;
+                            ridesTotal: number | null;
+                            status: "pending" | "active" | "used_up" | "expired" | "refunded" | "cancelled";
+                            validFrom: string | null;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -40246,6 +40743,10 @@ export interface paths {
                         dropoffStopId: string;
                         notes?: string;
                         passengers: number;
+                        payWith?: "online" | {
+                            /** Format: uuid */
+                            holdingId: string;
+                        };
                         /** Format: uuid */
                         pickupStopId: string;
                         /** Format: date-time */

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid } from '../../../platform/http/schemas.ts';
+import { bookSeries } from '../bookings/book-series.ts';
 import { bookTrip } from '../bookings/book-trip.ts';
 import { requireDispatcher } from '../policies.ts';
-import { BookResult, PhoneBookBody, TripRef } from '../schemas.ts';
+import {
+  BookResult,
+  PhoneBookBody,
+  PhoneSeriesBody,
+  SERIES_OUTCOMES,
+  SeriesResult,
+  TripRef,
+} from '../schemas.ts';
 import { subscribeLive } from '../tracking/bus.ts';
 import { openSse } from '../tracking/sse.ts';
 import { getBoard } from './get-board.ts';
@@ -17,7 +25,10 @@ const OrgParams = Type.Object({ orgId: Uuid });
 const TripParams = Type.Object({ orgId: Uuid, id: Uuid });
 const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 422: err };
 
-/** The dispatchers' live board: state, live stream, phone bookings, reassignment, re-optimisation. */
+/**
+ * The dispatchers' live board: state, live stream, phone bookings (one trip or a weekly series),
+ * reassignment, re-optimisation.
+ */
 export const boardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
@@ -99,6 +110,32 @@ export const boardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = await bookTrip({
+        db,
+        jobs: deps.jobs,
+        auth: request.auth,
+        ip: request.ip,
+        orgId: request.params.orgId,
+        input: request.body,
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/orgs/:orgId/transit/board/series',
+    {
+      schema: {
+        tags,
+        summary:
+          'Réserver un déplacement hebdomadaire pour une personne qui appelle / Book a weekly recurring trip for a caller',
+        description: SERIES_OUTCOMES,
+        params: OrgParams,
+        body: PhoneSeriesBody,
+        response: { 201: SeriesResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await bookSeries({
         db,
         jobs: deps.jobs,
         auth: request.auth,

@@ -1,18 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
-import { requireAccount } from '../../../platform/auth/policies.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import { payTripFare } from '../fares/pay-trip-fare.ts';
 import { checkBookingTime, localTime } from '../network/rules.ts';
 import { notifyRider } from '../notifications.ts';
 import { publishLive } from '../tracking/bus.ts';
-import { fareOrder } from './book-trip.ts';
 import { loadService } from './load-day.ts';
 import { type Alternative, placeTrip, type TripRequest } from './place-trip.ts';
 import { failedOutcome, recordRequest } from './record-request.ts';
-import { transitTripSeries, transitTrips } from './schema.ts';
+import { bookingParties, type Caller } from './rider.ts';
+import { transitTripSeries, type transitTrips } from './schema.ts';
 import { endAfterWeeks, localInstant, nextDate, seriesDates } from './series-dates.ts';
 import { type TripView, tripViews } from './trip-view.ts';
 
@@ -33,6 +32,8 @@ export interface BookSeriesInput {
   passengers: number;
   wheelchairs?: number;
   notes?: string;
+  /** Staff booking for someone who called. */
+  rider?: Caller;
 }
 
 /** What became of one date of the series. */
@@ -53,13 +54,15 @@ export async function bookSeries(options: {
   db: Database;
   jobs: JobQueue;
   auth: AuthContext | null;
+  /** The address of the request, for the audit entry of a staff booking. */
+  ip?: string;
   orgId: string;
   input: BookSeriesInput;
   now?: Date;
 }): Promise<{ seriesId: string; occurrences: Occurrence[] }> {
   const { db, orgId, input } = options;
   const now = options.now ?? new Date();
-  const who = requireAccount(options.auth);
+  const { who, rider } = bookingParties(options.auth, orgId, input.rider);
   const weekdays = [...new Set(input.weekdays)].sort();
   const startDate = input.startDate ?? nextDate(localTime(now).date);
   const endDate = input.endDate ?? (input.weeks ? endAfterWeeks(startDate, input.weeks) : null);
@@ -69,29 +72,38 @@ export async function bookSeries(options: {
   const dates = seriesDates(startDate, endDate, weekdays);
   if (dates.length === 0) throw new AppError('transit.series_empty', 422);
   const service = await loadService(db, orgId);
-  const rider = {
-    accountId: who.account.id,
-    name: `${who.account.givenName} ${who.account.familyName}`.trim(),
-    phone: '',
-  };
-  const [series] = await db
-    .insert(transitTripSeries)
-    .values({
-      orgId,
-      riderAccountId: who.account.id,
-      pickupStopId: input.pickupStopId,
-      dropoffStopId: input.dropoffStopId,
-      timeMode: input.timeMode,
-      localTime: input.time,
-      weekdays,
-      startDate,
-      endDate,
-      passengers: input.passengers,
-      wheelchairs: input.wheelchairs ?? 0,
-      notes: input.notes?.trim() ?? '',
-    })
-    .returning();
-  if (!series) throw new Error('series not written');
+  const series = await db.transaction(async (tx) => {
+    const [written] = await tx
+      .insert(transitTripSeries)
+      .values({
+        orgId,
+        riderAccountId: rider.accountId,
+        pickupStopId: input.pickupStopId,
+        dropoffStopId: input.dropoffStopId,
+        timeMode: input.timeMode,
+        localTime: input.time,
+        weekdays,
+        startDate,
+        endDate,
+        passengers: input.passengers,
+        wheelchairs: input.wheelchairs ?? 0,
+        notes: input.notes?.trim() ?? '',
+      })
+      .returning();
+    if (!written) throw new Error('series not written');
+    if (input.rider)
+      await recordAudit(tx, {
+        orgId,
+        actorAccountId: who.account.id,
+        ip: options.ip,
+        action: 'transit.series.book_for_rider',
+        targetType: 'transit_trip_series',
+        targetId: written.id,
+        subjectAccountId: rider.accountId,
+        details: { weekdays, startDate, endDate, dates: dates.length },
+      });
+    return written;
+  });
   const occurrences: Occurrence[] = [];
   const booked: Array<{ trip: typeof transitTrips.$inferSelect; stopName: string }> = [];
   for (const date of dates) {
@@ -125,14 +137,7 @@ export async function bookSeries(options: {
           req,
         );
         await recordRequest(tx, orgId, { ...asked, outcome: 'accepted', tripId: p.trip.id });
-        const orderId = await fareOrder(tx, orgId, p.trip, who.account.id);
-        if (orderId) {
-          await tx
-            .update(transitTrips)
-            .set({ orderId })
-            .where(scopeOf(orgId).where(transitTrips, eq(transitTrips.id, p.trip.id)));
-          p.trip.orderId = orderId;
-        }
+        await payTripFare(tx, { orgId, trip: p.trip, createdBy: who.account.id });
         return p;
       });
       booked.push({ trip: placed.trip, stopName: placed.stops[0].name });

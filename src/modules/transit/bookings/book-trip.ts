@@ -1,20 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
-import { requireAccount } from '../../../platform/auth/policies.ts';
 import type { Database, Executor } from '../../../platform/db/client.ts';
-import { scopeOf } from '../../../platform/db/tenancy.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
-import { createOrder } from '../../../platform/payments/create-order.ts';
+import { type PayWith, payTripFare } from '../fares/pay-trip-fare.ts';
 import { notifyRider } from '../notifications.ts';
-import { requireDispatcher } from '../policies.ts';
 import { publishLive } from '../tracking/bus.ts';
 import { loadService } from './load-day.ts';
 import { placeTrip, type TripRequest } from './place-trip.ts';
 import { failedOutcome, recordRequest, requestDay } from './record-request.ts';
-import { type TimeMode, transitTrips } from './schema.ts';
-import { type TripRow, type TripView, tripViews } from './trip-view.ts';
+import { bookingParties, type Caller } from './rider.ts';
+import type { TimeMode } from './schema.ts';
+import { type TripView, tripViews } from './trip-view.ts';
 
 export interface BookTripInput {
   pickupStopId: string;
@@ -26,33 +22,10 @@ export interface BookTripInput {
   notes?: string;
   /** Books the way back too: leaving the drop-off point at this time. */
   returnTime?: string;
+  /** A booklet or pass of the rider pays the trip (and its return); online otherwise. */
+  payWith?: PayWith;
   /** Staff booking for someone who called. */
-  rider?: { name: string; phone: string; accountId?: string };
-}
-
-/** Creates the fare order of a trip (riders with an account pay online; phone riders pay on board). */
-export async function fareOrder(db: Executor, orgId: string, trip: TripRow, createdBy: string | null) {
-  if (trip.fareCents <= 0 || !trip.riderAccountId) return null;
-  const order = await createOrder({
-    db,
-    orgId,
-    accountId: trip.riderAccountId,
-    createdByAccountId: createdBy,
-    lines: [
-      {
-        module: 'transit.fare',
-        reference: trip.id,
-        description: {
-          fr: `TaxiBus ${trip.reference} (${trip.passengers} passager${trip.passengers > 1 ? 's' : ''})`,
-          en: `TaxiBus ${trip.reference} (${trip.passengers} passenger${trip.passengers > 1 ? 's' : ''})`,
-        },
-        quantity: trip.passengers,
-        unitPriceCents: trip.fareCents / trip.passengers,
-        taxCodes: [],
-      },
-    ],
-  });
-  return order.id;
+  rider?: Caller;
 }
 
 /**
@@ -71,20 +44,7 @@ export async function bookTrip(options: {
 }): Promise<{ trip: TripView; returnTrip: TripView | null }> {
   const { db, orgId, input } = options;
   const now = options.now ?? new Date();
-  const who = input.rider ? requireDispatcher(options.auth, orgId) : requireAccount(options.auth);
-  if (input.rider && !input.rider.accountId && (!input.rider.name.trim() || !input.rider.phone.trim()))
-    throw new AppError('transit.rider_required', 422);
-  const rider = input.rider
-    ? {
-        accountId: input.rider.accountId ?? null,
-        name: input.rider.name.trim(),
-        phone: input.rider.phone.trim(),
-      }
-    : {
-        accountId: who.account.id,
-        name: `${who.account.givenName} ${who.account.familyName}`.trim(),
-        phone: '',
-      };
+  const { who, rider } = bookingParties(options.auth, orgId, input.rider);
   const request = (from: string, to: string, mode: TimeMode, time: string | undefined): TripRequest => ({
     pickupStopId: from,
     dropoffStopId: to,
@@ -124,15 +84,13 @@ export async function bookTrip(options: {
           request(input.dropoffStopId, input.pickupStopId, 'leave_at', input.returnTime),
         );
       for (const placed of [first, second]) {
-        if (!placed) continue;
-        const orderId = await fareOrder(tx, orgId, placed.trip, who.account.id);
-        if (orderId) {
-          await tx
-            .update(transitTrips)
-            .set({ orderId })
-            .where(scopeOf(orgId).where(transitTrips, eq(transitTrips.id, placed.trip.id)));
-          placed.trip.orderId = orderId;
-        }
+        if (placed)
+          await payTripFare(tx, {
+            orgId,
+            trip: placed.trip,
+            payWith: input.payWith,
+            createdBy: who.account.id,
+          });
       }
       if (input.rider)
         await recordAudit(tx, {

@@ -9,6 +9,7 @@ import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { cancelOrder } from '../../../platform/payments/cancel-order.ts';
 import { createOrder } from '../../../platform/payments/create-order.ts';
 import { orders } from '../../../platform/payments/schema.ts';
+import { returnFareRides } from '../fares/pay-trip-fare.ts';
 import { cancellationPenalty } from '../network/rules.ts';
 import { notifyRider } from '../notifications.ts';
 import { requireRiderOrDispatcher } from '../policies.ts';
@@ -55,6 +56,8 @@ export async function cancelTrip(options: {
       )
       .returning();
     if (!row) throw new AppError('transit.not_cancellable', 409);
+    // Without a fee the booklet rides come back; a late cancellation keeps them, as an online fare is kept.
+    if (penalty === 0) await returnFareRides(tx, orgId, row.id, now);
     if (penalty > 0 && row.riderAccountId)
       await createOrder({
         db: tx,

@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import { carryFareUse, returnFareRides } from '../fares/pay-trip-fare.ts';
 import { cancellationPenalty } from '../network/rules.ts';
 import { notifyRider } from '../notifications.ts';
 import { requireRiderOrDispatcher } from '../policies.ts';
@@ -75,13 +76,17 @@ export async function changeTrip(options: {
         notes: input.notes ?? old.notes,
       },
     );
-    // The fare already ordered carries over to the new trip when the party did not grow.
-    if (old.orderId && result.trip.passengers <= old.passengers) {
+    // The fare already ordered (or the booklet or pass that paid) carries over when the party did not grow.
+    const kept = result.trip.passengers <= old.passengers;
+    const carried = kept && (await carryFareUse(tx, orgId, old.id, result.trip.id));
+    if (!carried && penalty === 0) await returnFareRides(tx, orgId, old.id, now);
+    if ((old.orderId || carried) && kept) {
       await tx
         .update(transitTrips)
         .set({ orderId: old.orderId, fareCents: old.fareCents })
         .where(scopeOf(orgId).where(transitTrips, eq(transitTrips.id, result.trip.id)));
       result.trip.orderId = old.orderId;
+      result.trip.fareCents = old.fareCents;
     }
     await recordAudit(tx, {
       orgId,

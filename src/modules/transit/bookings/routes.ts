@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid } from '../../../platform/http/schemas.ts';
-import { BookBody, BookResult, ChangeBody, SeriesBody, SeriesResult, TripRef } from '../schemas.ts';
+import {
+  BookBody,
+  BookResult,
+  ChangeBody,
+  SERIES_OUTCOMES,
+  SeriesBody,
+  SeriesResult,
+  TripRef,
+} from '../schemas.ts';
 import { subscribeLive } from '../tracking/bus.ts';
 import { followTrip } from '../tracking/follow-trip.ts';
 import { openSse } from '../tracking/sse.ts';
@@ -55,8 +63,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Réserver un déplacement hebdomadaire / Book a weekly recurring trip',
-        description:
-          'Idempotency-Key respected. Each date: booked, closed (holiday), no_service, too_far_ahead, too_soon, or unavailable with alternatives.',
+        description: SERIES_OUTCOMES,
         params: OrgParams,
         body: SeriesBody,
         response: { 201: SeriesResult, ...errors },

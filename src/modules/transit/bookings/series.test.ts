@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { createAccount, createOrg, signInAs } from '../../../../tests/support/factories.ts';
 import { createTestContext, type TestContext } from '../../../../tests/support/harness.ts';
+import { auditLog } from '../../../platform/audit/schema.ts';
 import { localTime } from '../network/rules.ts';
 import { transitBookingRequests, transitTripSeries, transitTrips } from './schema.ts';
 import { localInstant, nextDate } from './series-dates.ts';
@@ -102,6 +103,25 @@ interface SeriesResult {
   }>;
 }
 
+/**
+ * What a week of daily trips at `time` becomes: day 3 is a holiday, day 5 finds no vehicle (or is beyond the
+ * five-day horizon until the Quebec clock passes `time`), days 6 and 7 are too far ahead.
+ */
+const weekOutcomes = (time: string) => [
+  [days[0], 'booked'],
+  [days[1], 'booked'],
+  [days[2], 'closed'],
+  [days[3], 'booked'],
+  [
+    days[4],
+    localInstant(days[4] as string, time).getTime() > Date.now() + 5 * 86_400_000
+      ? 'too_far_ahead'
+      : 'unavailable',
+  ],
+  [days[5], 'too_far_ahead'],
+  [days[6], 'too_far_ahead'],
+];
+
 describe('weekly recurring trips', () => {
   it('books every service day through the booking path and says what became of the others', async () => {
     const body = {
@@ -117,15 +137,7 @@ describe('weekly recurring trips', () => {
     const key = { 'idempotency-key': 'series-key-0001' };
     const res = await rider.post<SeriesResult>(`/api/orgs/${orgId}/transit/series`, body, key);
     expect(res.status).toBe(201);
-    expect(res.body.occurrences.map((o) => [o.date, o.outcome])).toEqual([
-      [days[0], 'booked'],
-      [days[1], 'booked'],
-      [days[2], 'closed'],
-      [days[3], 'booked'],
-      [days[4], 'unavailable'],
-      [days[5], 'too_far_ahead'],
-      [days[6], 'too_far_ahead'],
-    ]);
+    expect(res.body.occurrences.map((o) => [o.date, o.outcome])).toEqual(weekOutcomes('10:00'));
     for (const o of res.body.occurrences.filter((x) => x.outcome === 'booked')) {
       const start = localTime(new Date(o.trip?.promisedPickupStart as string));
       expect(start.date).toBe(o.date);
@@ -186,5 +198,93 @@ describe('weekly recurring trips', () => {
       endDate: '2099-01-01',
     });
     expect(long.body.error.code).toBe('transit.series_too_long');
+  });
+});
+
+describe('weekly recurring trips booked by a dispatcher for a caller', () => {
+  const series = () => `/api/orgs/${orgId}/transit/board/series`;
+  // The stops exist once beforeAll has run.
+  const body = () => ({
+    pickupStopId: a,
+    dropoffStopId: b,
+    timeMode: 'leave_at',
+    time: '14:00',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    startDate: days[0],
+    weeks: 1,
+    passengers: 1,
+  });
+
+  it('books for a caller by name and phone, reports each date and audits the booking', async () => {
+    const res = await staff.post<SeriesResult>(series(), {
+      ...body(),
+      rider: { name: ' Gisèle Caron ', phone: '819 555-0101' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.occurrences.map((o) => [o.date, o.outcome])).toEqual(weekOutcomes('14:00'));
+    const trips = await ctx.db
+      .select()
+      .from(transitTrips)
+      .where(and(eq(transitTrips.orgId, orgId), eq(transitTrips.seriesId, res.body.seriesId)));
+    expect(trips).toHaveLength(3);
+    expect(trips.every((t) => t.riderName === 'Gisèle Caron' && t.riderPhone === '819 555-0101')).toBe(true);
+    expect(trips.every((t) => t.riderAccountId === null && t.bookedByAccountId)).toBe(true);
+    const [entry] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, 'transit.series.book_for_rider')));
+    expect(entry?.targetId).toBe(res.body.seriesId);
+    expect(entry?.actorAccountId).toBe(trips[0]?.bookedByAccountId);
+    expect(entry?.details).toMatchObject({ startDate: days[0], dates: 7 });
+  });
+
+  it('books for a caller who has an account: the series and its trips are theirs', async () => {
+    const caller = await createAccount(ctx.db);
+    const res = await staff.post<SeriesResult>(series(), {
+      ...body(),
+      time: '17:00',
+      rider: { name: '', phone: '', accountId: caller.id },
+    });
+    expect(res.status).toBe(201);
+    const [row] = await ctx.db
+      .select()
+      .from(transitTripSeries)
+      .where(eq(transitTripSeries.id, res.body.seriesId));
+    expect(row?.riderAccountId).toBe(caller.id);
+    const booked = res.body.occurrences.filter((o) => o.outcome === 'booked');
+    expect(booked.length).toBeGreaterThan(0);
+    const callerClient = ctx.client();
+    await signInAs(ctx.db, callerClient, caller);
+    const mine = await callerClient.get<{ items: Array<{ id: string }> }>(
+      `/api/orgs/${orgId}/transit/trips/mine`,
+    );
+    expect(mine.body.items.map((t) => t.id).sort()).toEqual(booked.map((o) => o.trip?.id).sort());
+  });
+
+  it('refuses a caller with neither an account nor a name and phone', async () => {
+    const res = await staff.post<{ error: { code: string } }>(series(), {
+      ...body(),
+      rider: { name: 'Gisèle Caron', phone: ' ' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('transit.rider_required');
+  });
+
+  it('refuses the dispatcher of another organisation and a rider, and books nothing', async () => {
+    const elsewhere = (await createOrg(ctx.db)).id;
+    const foreign = ctx.client();
+    await signInAs(
+      ctx.db,
+      foreign,
+      await createAccount(ctx.db, { roles: [{ orgId: elsewhere, role: 'transit_dispatch' }] }),
+    );
+    const before = await ctx.db.select().from(transitTripSeries).where(eq(transitTripSeries.orgId, orgId));
+    const caller = { name: 'Gisèle Caron', phone: '819 555-0101' };
+    const input = { ...body(), rider: caller };
+    expect((await foreign.post(series(), input)).status).toBe(403);
+    expect((await rider.post(series(), input)).status).toBe(403);
+    expect((await ctx.client().post(series(), input)).status).toBe(401);
+    const after = await ctx.db.select().from(transitTripSeries).where(eq(transitTripSeries.orgId, orgId));
+    expect(after).toHaveLength(before.length);
   });
 });

@@ -25,7 +25,11 @@ export async function findMyDriver(db: Executor, orgId: string, accountId: strin
   return driver ?? null;
 }
 
-/** The driver's current shift: the one running now, else the next one today; null if none. */
+/**
+ * The driver's current shift: the one started, else the one whose hours hold now, else the next one to
+ * come, else one that ended less than two hours ago (a driver finishing late); null if none. A shift that
+ * ended an hour ago never hides the one the driver is on now.
+ */
 export async function findCurrentShift(db: Executor, orgId: string, driverId: string, now: Date) {
   const rows = await db
     .select()
@@ -40,7 +44,14 @@ export async function findCurrentShift(db: Executor, orgId: string, driverId: st
       ),
     )
     .orderBy(asc(transitShifts.startsAt));
-  return rows.find((s) => s.status === 'started') ?? rows[0] ?? null;
+  const t = now.getTime();
+  return (
+    rows.find((s) => s.status === 'started') ??
+    rows.find((s) => s.startsAt.getTime() <= t && t < s.endsAt.getTime()) ??
+    rows.find((s) => s.startsAt.getTime() > t) ??
+    rows.at(-1) ??
+    null
+  );
 }
 
 export interface ManifestStop {

@@ -3,11 +3,11 @@ import type { AuthContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { scopeOf } from '../../../platform/db/tenancy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { type FareProductView, listFareProducts } from '../fares/list-fare-products.ts';
 import { requireDispatcher } from '../policies.ts';
 import type { BookingRules, ServiceHours, ZoneGeometry } from './rules.ts';
 import {
   transitDrivers,
-  transitFareProducts,
   transitServices,
   transitShifts,
   transitStops,
@@ -47,17 +47,7 @@ export interface PublicNetwork {
     /** Metres from the position asked about, when one was given. */
     distanceM: number | null;
   }>;
-  fares: Array<{
-    id: string;
-    code: string;
-    kind: string;
-    nameFr: string;
-    nameEn: string;
-    priceCents: number;
-    rides: number | null;
-    validityDays: number | null;
-    reduced: boolean;
-  }>;
+  fares: FareProductView[];
 }
 
 /**
@@ -84,11 +74,7 @@ export async function listNetwork(options: {
     .from(transitStops)
     .where(scope.where(transitStops, eq(transitStops.active, true)))
     .orderBy(asc(transitStops.name));
-  const fares = await db
-    .select()
-    .from(transitFareProducts)
-    .where(scope.where(transitFareProducts, eq(transitFareProducts.active, true)))
-    .orderBy(asc(transitFareProducts.priceCents));
+  const fares = await listFareProducts(db, orgId);
   const near = options.near;
   let stops = stopRows.map((s) => ({
     id: s.id,
@@ -123,17 +109,7 @@ export async function listNetwork(options: {
       speedKmh: z.speedKmh,
     })),
     stops,
-    fares: fares.map((f) => ({
-      id: f.id,
-      code: f.code,
-      kind: f.kind,
-      nameFr: f.nameFr,
-      nameEn: f.nameEn,
-      priceCents: f.priceCents,
-      rides: f.rides,
-      validityDays: f.validityDays,
-      reduced: f.reduced,
-    })),
+    fares,
   };
 }
 

@@ -1,19 +1,20 @@
 import './transit.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api, call } from '../../app/api.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { BarChart } from '../../ui/charts/index.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { type MapFeature, MapView, useMapTiles } from '../../ui/map/index.ts';
 import { Page } from '../../ui/Page.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { Indicators } from './BoardIndicators.tsx';
-import { fromLocalInput, localInput, type Network, type Trip, useClock, useTown } from './shared.ts';
+import { PhoneBooking } from './PhoneBooking.tsx';
+import { type Trip, useClock, useTown } from './shared.ts';
 
 interface Board {
   date: string;
@@ -237,7 +238,12 @@ function ShiftTimeline({
                 .filter((s) => s.id !== shift.id && s.status !== 'ended')
                 .map((s) => (
                   <option key={s.id} value={s.id}>
-                    {board.vehicles.find((v) => v.id === s.vehicleId)?.label} {clock(s.startsAt)}
+                    {t('board.shift', {
+                      vehicle: board.vehicles.find((v) => v.id === s.vehicleId)?.label,
+                      driver: s.driverName,
+                      start: clock(s.startsAt),
+                      end: clock(s.endsAt),
+                    })}
                   </option>
                 ))}
             </SelectField>
@@ -268,118 +274,6 @@ function ShiftTimeline({
         <p>{t('board.noTrip')}</p>
       ) : (
         <Table caption={caption} captionHidden columns={columns} rows={trips} rowKey={(r) => r.id} />
-      )}
-    </section>
-  );
-}
-
-function PhoneBooking({ orgId }: { orgId: string }) {
-  const { t } = useTranslation('transit');
-  const id = useId();
-  const clock = useClock();
-  const client = useQueryClient();
-  const [form, setForm] = useState({
-    from: '',
-    to: '',
-    time: localInput(60),
-    passengers: '1',
-    name: '',
-    phone: '',
-  });
-  const network = useQuery({
-    queryKey: ['transit', orgId, 'network'],
-    queryFn: async () =>
-      (await call(
-        api.GET('/api/orgs/{orgId}/transit/network', { params: { path: { orgId }, query: {} } }),
-      )) as Network,
-  });
-  const book = useMutation({
-    mutationFn: () =>
-      call(
-        api.POST('/api/orgs/{orgId}/transit/board/trips', {
-          params: { path: { orgId } },
-          body: {
-            pickupStopId: form.from,
-            dropoffStopId: form.to,
-            timeMode: 'leave_at',
-            time: fromLocalInput(form.time),
-            passengers: Number(form.passengers),
-            rider: { name: form.name, phone: form.phone },
-          },
-          headers: { 'Idempotency-Key': crypto.randomUUID() },
-        }),
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['transit', orgId, 'board'] }),
-  });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [key]: e.target.value });
-  const options = (network.data?.stops ?? []).map((s) => (
-    <option key={s.id} value={s.id}>
-      {s.name}
-    </option>
-  ));
-  return (
-    <section>
-      <h2>{t('board.phone')}</h2>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          book.mutate();
-        }}
-        className="transit-book"
-      >
-        <TextField
-          id={`${id}-name`}
-          label={t('board.riderName')}
-          value={form.name}
-          onChange={set('name')}
-          autoComplete="off"
-        />
-        <TextField
-          id={`${id}-phone`}
-          label={t('board.riderPhone')}
-          type="tel"
-          value={form.phone}
-          onChange={set('phone')}
-          autoComplete="off"
-        />
-        <SelectField id={`${id}-from`} label={t('book.from')} value={form.from} onChange={set('from')}>
-          <option value="">{t('book.choose')}</option>
-          {options}
-        </SelectField>
-        <SelectField id={`${id}-to`} label={t('book.to')} value={form.to} onChange={set('to')}>
-          <option value="">{t('book.choose')}</option>
-          {options}
-        </SelectField>
-        <TextField
-          id={`${id}-time`}
-          label={t('book.leaveAt')}
-          type="datetime-local"
-          value={form.time}
-          onChange={set('time')}
-        />
-        <TextField
-          id={`${id}-p`}
-          label={t('book.passengers')}
-          type="number"
-          min={1}
-          max={8}
-          inputSize="short"
-          value={form.passengers}
-          onChange={set('passengers')}
-        />
-        <Button type="submit" busy={book.isPending}>
-          {t('book.submit')}
-        </Button>
-      </form>
-      {book.error instanceof ApiError && <Alert tone="error">{book.error.message}</Alert>}
-      {book.data && (
-        <Alert tone="success" title={t('book.confirmed', { reference: book.data.trip.reference })}>
-          {t('book.window', {
-            start: clock(book.data.trip.promisedPickupStart),
-            end: clock(book.data.trip.promisedPickupEnd),
-          })}
-        </Alert>
       )}
     </section>
   );

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../app/api.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { Table } from '../../ui/Table.tsx';
+import { BookingFields, CallerFields, useBookingDraft } from './BookingFields.tsx';
 import { type Network, useClock } from './shared.ts';
 
 type Outcome = 'booked' | 'closed' | 'no_service' | 'too_far_ahead' | 'too_soon' | 'unavailable';
@@ -21,37 +22,58 @@ interface Occurrence {
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-/** The rider's form for a weekly recurring trip, with the outcome of each date. */
-export function SeriesForm({ orgId, network }: { orgId: string; network: Network }) {
+/**
+ * The form for a weekly recurring trip, with the outcome of each date: a rider's own, or (`forCaller`) a
+ * dispatcher's for someone who phoned in, named with their number as for a single phone booking.
+ */
+export function SeriesForm({
+  orgId,
+  network,
+  forCaller = false,
+}: {
+  orgId: string;
+  network: Network;
+  forCaller?: boolean;
+}) {
   const { t } = useTranslation('transit');
   const id = useId();
   const clock = useClock();
   const client = useQueryClient();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [mode, setMode] = useState<'leave_at' | 'arrive_by'>('leave_at');
-  const [time, setTime] = useState('08:00');
+  const [draft, set] = useBookingDraft<'leave_at' | 'arrive_by'>({
+    from: '',
+    to: '',
+    mode: 'leave_at',
+    time: '08:00',
+    passengers: '1',
+    wheelchairs: '0',
+    notes: '',
+  });
   const [days, setDays] = useState<number[]>([1, 3, 5]);
   const [weeks, setWeeks] = useState('2');
-  const [passengers, setPassengers] = useState('1');
-  const refresh = () => client.invalidateQueries({ queryKey: ['transit', orgId, 'mine'] });
+  const [caller, setCaller] = useState({ name: '', phone: '' });
+  // The rider's trips, or the dispatch board the caller's trips join.
+  const refresh = () =>
+    client.invalidateQueries({ queryKey: ['transit', orgId, forCaller ? 'board' : 'mine'] });
   const book = useMutation({
-    mutationFn: () =>
-      call(
-        api.POST('/api/orgs/{orgId}/transit/series', {
-          params: { path: { orgId } },
-          body: {
-            pickupStopId: from,
-            dropoffStopId: to,
-            timeMode: mode,
-            time,
-            weekdays: days,
-            weeks: Number(weeks),
-            passengers: Number(passengers),
-          },
-          headers: { 'Idempotency-Key': crypto.randomUUID() },
-        }),
-      ) as Promise<{ seriesId: string; occurrences: Occurrence[] }>,
+    mutationFn: () => {
+      const body = {
+        pickupStopId: draft.from,
+        dropoffStopId: draft.to,
+        timeMode: draft.mode,
+        time: draft.time,
+        weekdays: days,
+        weeks: Number(weeks),
+        passengers: Number(draft.passengers),
+        wheelchairs: Number(draft.wheelchairs),
+        ...(draft.notes.trim() ? { notes: draft.notes } : {}),
+      };
+      const init = { params: { path: { orgId } }, headers: { 'Idempotency-Key': crypto.randomUUID() } };
+      return call(
+        forCaller
+          ? api.POST('/api/orgs/{orgId}/transit/board/series', { ...init, body: { ...body, rider: caller } })
+          : api.POST('/api/orgs/{orgId}/transit/series', { ...init, body }),
+      ) as Promise<{ seriesId: string; occurrences: Occurrence[] }>;
+    },
     onSuccess: refresh,
   });
   const cancel = useMutation({
@@ -84,75 +106,40 @@ export function SeriesForm({ orgId, network }: { orgId: string; network: Network
         : t(`series.outcome.${o.outcome}`);
   return (
     <section aria-labelledby={`${id}-h`} className="transit-book">
-      <h2 id={`${id}-h`}>{t('series.heading')}</h2>
+      <h2 id={`${id}-h`}>{t(forCaller ? 'board.phoneSeries' : 'series.heading')}</h2>
       <form onSubmit={submit} noValidate>
-        <div className="transit-book__stops">
-          {(['from', 'to'] as const).map((which) => (
-            <SelectField
-              key={which}
-              id={`${id}-${which}`}
-              label={t(which === 'from' ? 'book.from' : 'book.to')}
-              value={which === 'from' ? from : to}
-              onChange={(e) => (which === 'from' ? setFrom : setTo)(e.target.value)}
-              required
-            >
-              <option value="">{t('book.choose')}</option>
-              {network.stops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                  {s.wheelchairAccessible ? ' ♿' : ''}
-                </option>
-              ))}
-            </SelectField>
-          ))}
-        </div>
-        <fieldset className="transit-book__when">
-          <legend>{t('series.days')}</legend>
-          {WEEKDAYS.map((d) => (
-            <label key={d} className="choice">
-              <input type="checkbox" checked={days.includes(d)} onChange={() => toggle(d)} />{' '}
-              {t(`series.weekday.${d}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="transit-book__when">
-          <legend>{t('book.when')}</legend>
-          {(['leave_at', 'arrive_by'] as const).map((m) => (
-            <label key={m} className="choice">
-              <input type="radio" name={`${id}-mode`} checked={mode === m} onChange={() => setMode(m)} />{' '}
-              {t(m === 'leave_at' ? 'book.leaveAt' : 'book.arriveBy')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="transit-book__party">
-          <TextField
-            id={`${id}-time`}
-            label={t('series.time')}
-            type="time"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
-          <TextField
-            id={`${id}-weeks`}
-            label={t('series.weeks')}
-            type="number"
-            min={1}
-            max={26}
-            inputSize="short"
-            value={weeks}
-            onChange={(e) => setWeeks(e.target.value)}
-          />
-          <TextField
-            id={`${id}-p`}
-            label={t('book.passengers')}
-            type="number"
-            min={1}
-            max={8}
-            inputSize="short"
-            value={passengers}
-            onChange={(e) => setPassengers(e.target.value)}
-          />
-        </div>
+        {forCaller && <CallerFields id={id} value={caller} onChange={setCaller} />}
+        <BookingFields
+          id={id}
+          stops={network.stops}
+          modes={['leave_at', 'arrive_by'] as const}
+          timeKind="time"
+          value={draft}
+          set={set}
+          schedule={
+            <>
+              <fieldset className="transit-book__when">
+                <legend>{t('series.days')}</legend>
+                {WEEKDAYS.map((d) => (
+                  <label key={d} className="choice">
+                    <input type="checkbox" checked={days.includes(d)} onChange={() => toggle(d)} />{' '}
+                    {t(`series.weekday.${d}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <TextField
+                id={`${id}-weeks`}
+                label={t('series.weeks')}
+                type="number"
+                min={1}
+                max={26}
+                inputSize="short"
+                value={weeks}
+                onChange={(e) => setWeeks(e.target.value)}
+              />
+            </>
+          }
+        />
         <Button type="submit" busy={book.isPending}>
           {t('series.submit')}
         </Button>

@@ -7,11 +7,13 @@ import { ApiError, api, call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loadable.tsx';
 import { type MapFeature, MapView, useMapTiles } from '../../ui/map/index.ts';
 import { Page } from '../../ui/Page.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
+import { BookingFields } from './BookingFields.tsx';
+import { FareChoice } from './FareChoice.tsx';
 import { SeriesForm } from './SeriesForm.tsx';
 import {
   type Alternative,
@@ -22,6 +24,7 @@ import {
   type Trip,
   useClock,
   useMoney,
+  useNetwork,
   useTown,
 } from './shared.ts';
 
@@ -36,14 +39,7 @@ export function TaxiBusPage() {
   const tiles = useMapTiles();
   const orgId = town?.id ?? '';
   const signedIn = session.signedIn;
-  const network = useQuery({
-    queryKey: ['transit', orgId, 'network'],
-    queryFn: async () =>
-      (await call(
-        api.GET('/api/orgs/{orgId}/transit/network', { params: { path: { orgId }, query: {} } }),
-      )) as Network,
-    enabled: !!orgId,
-  });
+  const network = useNetwork(orgId);
   if (loading || network.isLoading) return <Loading />;
   if (!town || network.error)
     return (
@@ -95,6 +91,7 @@ function BookingForm({ orgId, network }: { orgId: string; network: Network }) {
   const [wheelchairs, setWheelchairs] = useState('0');
   const [notes, setNotes] = useState('');
   const [withReturn, setWithReturn] = useState(false);
+  const [payWith, setPayWith] = useState('');
   const [returnTime, setReturnTime] = useState(localInput(240));
   const [nearest, setNearest] = useState<Stop[] | null>(null);
   const [geoFailed, setGeoFailed] = useState(false);
@@ -112,6 +109,7 @@ function BookingForm({ orgId, network }: { orgId: string; network: Network }) {
             wheelchairs: Number(wheelchairs),
             ...(notes.trim() ? { notes } : {}),
             ...(withReturn ? { returnTime: fromLocalInput(returnTime) } : {}),
+            ...(payWith ? { payWith: { holdingId: payWith } } : {}),
           },
           headers: { 'Idempotency-Key': crypto.randomUUID() },
         }),
@@ -148,106 +146,51 @@ function BookingForm({ orgId, network }: { orgId: string; network: Network }) {
       ? ((error.details as { alternatives?: Alternative[] })?.alternatives ?? [])
       : []
   ) as Alternative[];
-  const stopOptions = network.stops.map((s) => (
-    <option key={s.id} value={s.id}>
-      {s.name}
-      {s.wheelchairAccessible ? ' ♿' : ''}
-    </option>
-  ));
   const result = book.data;
   return (
     <section aria-labelledby={`${id}-h`} className="transit-book">
       <h2 id={`${id}-h`}>{t('book.heading')}</h2>
       <form onSubmit={submit} noValidate>
-        <div className="transit-book__stops">
-          <SelectField
-            id={`${id}-from`}
-            label={t('book.from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            required
-          >
-            <option value="">{t('book.choose')}</option>
-            {stopOptions}
-          </SelectField>
-          <Button variant="secondary" onClick={nearMe} aria-describedby={`${id}-near-hint`}>
-            {t('book.nearMe')}
-          </Button>
-          <span id={`${id}-near-hint`} className="field__hint">
-            {t('book.nearHint')}
-          </span>
-          {nearest && (
-            <p role="status">
-              {t('book.nearest', {
-                list: nearest.map((s) => `${s.name} (${s.distanceM} m)`).join(', '),
-              })}
-            </p>
-          )}
-          {geoFailed && <Alert tone="warning">{t('book.geoFailed')}</Alert>}
-          <SelectField
-            id={`${id}-to`}
-            label={t('book.to')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            required
-          >
-            <option value="">{t('book.choose')}</option>
-            {stopOptions}
-          </SelectField>
-        </div>
-        <fieldset className="transit-book__when">
-          <legend>{t('book.when')}</legend>
-          {(['asap', 'leave_at', 'arrive_by'] as const).map((m) => (
-            <label key={m} className="choice">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-              />{' '}
-              {t(m === 'asap' ? 'book.asap' : m === 'leave_at' ? 'book.leaveAt' : 'book.arriveBy')}
-            </label>
-          ))}
-        </fieldset>
-        {mode !== 'asap' && (
-          <TextField
-            id={`${id}-time`}
-            label={t('book.time')}
-            type="datetime-local"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
-        )}
-        <div className="transit-book__party">
-          <TextField
-            id={`${id}-p`}
-            label={t('book.passengers')}
-            type="number"
-            min={1}
-            max={8}
-            inputSize="short"
-            value={passengers}
-            onChange={(e) => setPassengers(e.target.value)}
-          />
-          <TextField
-            id={`${id}-w`}
-            label={t('book.wheelchairs')}
-            type="number"
-            min={0}
-            max={2}
-            inputSize="short"
-            value={wheelchairs}
-            onChange={(e) => setWheelchairs(e.target.value)}
-          />
-        </div>
-        <TextAreaField
-          id={`${id}-notes`}
-          label={t('book.notes')}
-          optional
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          rows={2}
+        <BookingFields
+          id={id}
+          stops={network.stops}
+          modes={['asap', 'leave_at', 'arrive_by'] as const}
+          timeKind="datetime-local"
+          value={{ from, to, mode, time, passengers, wheelchairs, notes }}
+          set={{
+            from: setFrom,
+            to: setTo,
+            mode: setMode,
+            time: setTime,
+            passengers: setPassengers,
+            wheelchairs: setWheelchairs,
+            notes: setNotes,
+          }}
+          nearPickup={
+            <>
+              <Button variant="secondary" onClick={nearMe} aria-describedby={`${id}-near-hint`}>
+                {t('book.nearMe')}
+              </Button>
+              <span id={`${id}-near-hint`} className="field__hint">
+                {t('book.nearHint')}
+              </span>
+              {nearest && (
+                <p role="status">
+                  {t('book.nearest', {
+                    list: nearest.map((s) => `${s.name} (${s.distanceM} m)`).join(', '),
+                  })}
+                </p>
+              )}
+              {geoFailed && <Alert tone="warning">{t('book.geoFailed')}</Alert>}
+            </>
+          }
+        />
+        <FareChoice
+          id={id}
+          orgId={orgId}
+          passengers={Number(passengers)}
+          value={payWith}
+          onChange={setPayWith}
         />
         <label className="choice">
           <input type="checkbox" checked={withReturn} onChange={(e) => setWithReturn(e.target.checked)} />{' '}

@@ -1,4 +1,5 @@
 export { DispatchBoardPage } from './DispatchBoardPage.tsx';
 export { DriverPage } from './DriverPage.tsx';
+export { FaresPage } from './FaresPage.tsx';
 export { TaxiBusPage } from './TaxiBusPage.tsx';
 export { TripPage } from './TripPage.tsx';

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiData } from '../../app/api.ts';
+import { type ApiData, api, call } from '../../app/api.ts';
 import { type Organisation, useOrgs } from '../../app/org.tsx';
 
 /** A trip as the API answers it. */
@@ -38,6 +39,18 @@ export interface Alternative {
   promisedPickupStart: string;
   promisedPickupEnd: string;
   expectedArrival: string;
+}
+
+/** The town's TaxiBus network (service, zones, service points, fares), once its id is known. */
+export function useNetwork(orgId: string) {
+  return useQuery({
+    queryKey: ['transit', orgId, 'network'],
+    queryFn: async () =>
+      (await call(
+        api.GET('/api/orgs/{orgId}/transit/network', { params: { path: { orgId }, query: {} } }),
+      )) as Network,
+    enabled: !!orgId,
+  });
 }
 
 /** The organisation named in the address, chosen as the current town for its theme. */
