@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { webRoutes } from './web-routes.ts';
+import { catalogueFiles, webRoutes } from './web-routes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'web/dist');
@@ -77,15 +77,18 @@ export function measure(budgets: Budgets): RouteSize[] {
     for (const imported of chunk.imports ?? []) closure(imported, into);
   };
 
+  const catalogues = catalogueFiles();
   return webRoutes().map((route) => {
     const keys = new Set<string>();
     closure(entryKey, keys);
-    for (const module of route.lazyModules) {
+    // The page's code, and the French catalogue of its module (loaded with it; English pages load theirs).
+    const frenchCatalogues = route.catalogues.map((namespace) => catalogues[namespace]?.fr ?? namespace);
+    for (const module of [...route.lazyModules, ...frenchCatalogues]) {
       const key = module.replace(/^web\//, '');
       if (!manifest[key]) throw new Error(`${route.path}: ${key} is not in the manifest`);
       closure(key, keys);
     }
-    const own = new Set(route.lazyModules.map((m) => m.replace(/^web\//, '')));
+    const own = new Set([...route.lazyModules, ...frenchCatalogues].map((m) => m.replace(/^web\//, '')));
     const files = [...keys].map((key) => manifest[key]?.file ?? key);
     const css = new Set([...keys].flatMap((key) => manifest[key]?.css ?? []));
     return {

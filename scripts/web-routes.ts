@@ -8,6 +8,7 @@ import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP = join(ROOT, 'web/src/app/App.tsx');
+const MODULE_CATALOGUES = join(ROOT, 'web/src/app/module-catalogues.ts');
 
 /** One page of the router: its full path, the lazy modules it loads and whether it needs a session. */
 export interface WebRoute {
@@ -17,6 +18,8 @@ export interface WebRoute {
   component: string;
   /** Lazily loaded source modules, outermost layout first, relative to the repository (`web/src/…`). */
   lazyModules: string[];
+  /** The module catalogues (i18next namespaces) loaded with them (App.tsx's `CATALOGUES` map). */
+  catalogues: string[];
   /** Inside `<RequireSignIn>`. */
   signedIn: boolean;
   /** The element is a `<Navigate>`: the page only redirects. */
@@ -54,6 +57,7 @@ export function webRoutes(file = APP): WebRoute[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, 4);
   const loaders = new Map<string, string>(); // `const transit = () => import('…')`
   const pages = new Map<string, string>(); // `const TaxiBusPage = page(transit, 'TaxiBusPage')`
+  const catalogues = new Map<string, string[]>(); // `const CATALOGUES = new Map([[transit, ['transit']]])`
   let routesElement: ts.JsxElement | undefined;
 
   const visit = (node: ts.Node): void => {
@@ -64,6 +68,20 @@ export function webRoutes(file = APP): WebRoute[] {
         const [spec] = call.arguments;
         if (call.expression.kind === ts.SyntaxKind.ImportKeyword && spec && ts.isStringLiteral(spec)) {
           loaders.set(node.name.text, join('web/src/app', spec.text).replaceAll('\\', '/'));
+        }
+      }
+      if (node.name.text === 'CATALOGUES' && ts.isNewExpression(init)) {
+        const [entries] = init.arguments ?? [];
+        if (!entries || !ts.isArrayLiteralExpression(entries))
+          throw new Error(`CATALOGUES of ${file}: no entries`);
+        for (const entry of entries.elements) {
+          const [loader, names] = ts.isArrayLiteralExpression(entry) ? entry.elements : [];
+          if (!loader || !ts.isIdentifier(loader) || !names || !ts.isArrayLiteralExpression(names))
+            throw new Error(`CATALOGUES of ${file}: an entry is not [loader, ['namespace']]`);
+          catalogues.set(
+            loader.text,
+            names.elements.filter(ts.isStringLiteral).map((n) => n.text),
+          );
         }
       }
       if (ts.isCallExpression(init) && init.expression.getText() === 'page') {
@@ -78,6 +96,10 @@ export function webRoutes(file = APP): WebRoute[] {
   if (!routesElement) throw new Error(`no <Routes> in ${file}`);
 
   const routes: WebRoute[] = [];
+  const loaderOf = new Map([...loaders].map(([loader, module]) => [module, loader]));
+  const cataloguesOf = (modules: string[]) => [
+    ...new Set(modules.flatMap((m) => catalogues.get(loaderOf.get(m) ?? '') ?? [])),
+  ];
   const walk = (children: readonly ts.JsxChild[], parent: string, lazy: string[], signedIn: boolean) => {
     for (const child of children) {
       const open = opening(child);
@@ -106,6 +128,7 @@ export function webRoutes(file = APP): WebRoute[] {
         path: path === '' ? '/' : path,
         component,
         lazyModules: ownLazy,
+        catalogues: cataloguesOf(ownLazy),
         signedIn: inside,
         redirect: component === 'Navigate',
         catchAll: path.endsWith('*'),
@@ -114,6 +137,38 @@ export function webRoutes(file = APP): WebRoute[] {
   };
   walk(routesElement.children, '', [], false);
   return routes;
+}
+
+/**
+ * The source file of each language of each module catalogue (`citizen` → { fr: 'web/src/…/fr.json', … }),
+ * read from the loaders of web/src/app/module-catalogues.ts.
+ */
+export function catalogueFiles(file = MODULE_CATALOGUES): Record<string, Record<string, string>> {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const files: Record<string, Record<string, string>> = {};
+  const visit = (node: ts.Node): void => {
+    // `fr: () => import('../modules/citizen/locales/fr.json')` inside `citizen: { … }`
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isArrowFunction(node.initializer) &&
+      ts.isCallExpression(node.initializer.body) &&
+      node.initializer.body.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      ts.isPropertyAssignment(node.parent.parent)
+    ) {
+      const [spec] = node.initializer.body.arguments;
+      const namespace = node.parent.parent.name.getText();
+      if (spec && ts.isStringLiteral(spec)) {
+        files[namespace] ??= {};
+        (files[namespace] as Record<string, string>)[node.name.getText()] = join(
+          'web/src/app',
+          spec.text,
+        ).replaceAll('\\', '/');
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return files;
 }
 
 /** The route's path with its parameters filled from `values`; throws on a parameter without a value. */

@@ -15,6 +15,7 @@ import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { openApi } from './platform/http/openapi.ts';
 import { frameworkErrorHandler, httpPlatform } from './platform/http/plugin.ts';
+import { webIndex } from './platform/http/web-index.ts';
 import { StripeCspState } from './platform/payments/content-security.ts';
 import { platformRoutes } from './platform/routes.ts';
 
@@ -22,6 +23,14 @@ import { platformRoutes } from './platform/routes.ts';
 export type AppDeps = PlatformDeps;
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+/**
+ * The cache-control of a file of the web build, when not the default: Vite names every file under assets/ by
+ * a hash of its content, so a browser keeps them for a year without asking again; index.html (which names
+ * them) keeps the default and is revalidated on each visit.
+ */
+export function webCacheControl(path: string): string | undefined {
+  return /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : undefined;
+}
 
 /** Builds the Fastify application: platform plugins first, then each module's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('routeTable', routeTable);
   const hasWeb = existsSync(WEB_DIST);
-  await app.register(httpPlatform, { spaIndex: hasWeb });
+  await app.register(httpPlatform, { spaIndex: hasWeb, pageIndex: hasWeb ? webIndex(WEB_DIST) : undefined });
   await app.register(openApi);
   await app.register(observability, { database });
   // Stripe.js (script, card and 3-D Secure frames, API calls) is allowed only once Stripe is configured, by
@@ -131,6 +140,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       index: ['index.html'],
       // The build writes .br and .gz copies (web/vite.config.ts); sent to browsers that accept them.
       preCompressed: true,
+      setHeaders: (reply, path) => {
+        const cacheControl = webCacheControl(path);
+        if (cacheControl) reply.header('cache-control', cacheControl);
+      },
     });
   }
   return app;

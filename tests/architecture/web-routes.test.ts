@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillPath, webRoutes } from '../../scripts/web-routes.ts';
+import { catalogueFiles, fillPath, webRoutes } from '../../scripts/web-routes.ts';
 
 function appFile(source: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'civique-routes-')), 'App.tsx');
@@ -53,6 +53,35 @@ describe('webRoutes', () => {
     ]);
     expect(routes.find((r) => r.component === 'TaxiBusPage')?.signedIn).toBe(false);
     expect(routes.find((r) => r.path === '/*')?.catchAll).toBe(true);
+  });
+
+  it('gives each page the module catalogues its area loads (the CATALOGUES map)', () => {
+    const withCatalogues = SAMPLE.replace(
+      'export function App()',
+      "const CATALOGUES = new Map([[transit, ['transit', 'citizen']]]);\nexport function App()",
+    );
+    const routes = webRoutes(appFile(withCatalogues));
+    expect(routes.find((r) => r.component === 'TaxiBusPage')?.catalogues).toEqual(['transit', 'citizen']);
+    expect(routes.find((r) => r.component === 'DispatchBoardPage')?.catalogues).toEqual([
+      'transit',
+      'citizen',
+    ]);
+    expect(routes.find((r) => r.component === 'HomePage')?.catalogues).toEqual([]);
+    expect(() =>
+      webRoutes(appFile(withCatalogues.replace("[transit, ['transit', 'citizen']]", 'transit'))),
+    ).toThrow(/CATALOGUES/);
+  });
+
+  it('finds the file of each language of each module catalogue, and the real router uses only those', () => {
+    const files = catalogueFiles();
+    expect(files.transit).toEqual({
+      fr: 'web/src/modules/transit/locales/fr.json',
+      en: 'web/src/modules/transit/locales/en.json',
+    });
+    for (const route of webRoutes())
+      for (const namespace of route.catalogues)
+        expect(files[namespace], `${route.path}: ${namespace}`).toBeDefined();
+    expect(webRoutes().find((r) => r.path === '/:orgSlug/activities')?.catalogues).toEqual(['citizen']);
   });
 
   it('refuses an element it cannot read inside <Routes>', () => {

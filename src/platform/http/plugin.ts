@@ -79,74 +79,89 @@ export function frameworkErrorHandler(
 }
 
 /** Locale detection, the error handler and the 404 handler, shared by every route. */
-export const httpPlatform = fp(async (app: FastifyInstance, opts: { spaIndex?: boolean }) => {
-  app.decorateRequest('locale', 'fr');
-  app.addHook('onRequest', async (request) => {
-    request.locale = localeFromHeader(request.headers['accept-language']);
-  });
+export const httpPlatform = fp(
+  async (
+    app: FastifyInstance,
+    opts: {
+      spaIndex?: boolean;
+      /** The index page naming a page's chunks (web-index.ts), or undefined to send index.html as it is. */
+      pageIndex?: (path: string) => string | undefined;
+    },
+  ) => {
+    app.decorateRequest('locale', 'fr');
+    app.addHook('onRequest', async (request) => {
+      request.locale = localeFromHeader(request.headers['accept-language']);
+    });
 
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
-    if (error instanceof AppError) {
-      return sendError(reply, request, error.status, error.code, error.params, error.details);
-    }
-    const fe = error as FastifyError;
-    if (fe.validation) {
-      return sendError(
-        reply,
-        request,
-        400,
-        'validation.failed',
-        {},
-        {
-          fields: describeValidation(fe.validation, request.locale, fe.validationContext),
-        },
-      );
-    }
-    if (
-      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      (fe.statusCode === 400 && error instanceof SyntaxError)
-    ) {
-      return sendError(reply, request, 400, 'validation.body_malformed');
-    }
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-      return sendError(reply, request, 415, 'validation.unsupported_media_type');
-    }
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-      return sendError(reply, request, 413, 'validation.too_large');
-    }
-    if (fe.statusCode === 429) {
-      const seconds = Number(reply.getHeader('retry-after') ?? 60);
-      return sendError(reply, request, 429, 'rate_limited', { seconds });
-    }
-    if (fe.code?.startsWith('FST_CSRF') || fe.code === 'FST_ERR_CSRF') {
-      return sendError(reply, request, 403, 'csrf.invalid');
-    }
-    if (isDatabaseDown(error)) {
-      request.log.warn({ err: error }, 'database unavailable');
-      reply.header('retry-after', '5');
-      return sendError(reply, request, 503, 'unavailable');
-    }
-    if (isBadData(error)) {
-      request.log.warn({ err: error }, 'input refused by the database');
-      return sendError(reply, request, 400, 'validation.failed');
-    }
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendError(reply, request, fe.statusCode, 'validation.failed');
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendError(reply, request, 500, 'internal');
-  });
+    app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+      if (error instanceof AppError) {
+        return sendError(reply, request, error.status, error.code, error.params, error.details);
+      }
+      const fe = error as FastifyError;
+      if (fe.validation) {
+        return sendError(
+          reply,
+          request,
+          400,
+          'validation.failed',
+          {},
+          {
+            fields: describeValidation(fe.validation, request.locale, fe.validationContext),
+          },
+        );
+      }
+      if (
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+        (fe.statusCode === 400 && error instanceof SyntaxError)
+      ) {
+        return sendError(reply, request, 400, 'validation.body_malformed');
+      }
+      if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
+        return sendError(reply, request, 415, 'validation.unsupported_media_type');
+      }
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+        return sendError(reply, request, 413, 'validation.too_large');
+      }
+      if (fe.statusCode === 429) {
+        const seconds = Number(reply.getHeader('retry-after') ?? 60);
+        return sendError(reply, request, 429, 'rate_limited', { seconds });
+      }
+      if (fe.code?.startsWith('FST_CSRF') || fe.code === 'FST_ERR_CSRF') {
+        return sendError(reply, request, 403, 'csrf.invalid');
+      }
+      if (isDatabaseDown(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', '5');
+        return sendError(reply, request, 503, 'unavailable');
+      }
+      if (isBadData(error)) {
+        request.log.warn({ err: error }, 'input refused by the database');
+        return sendError(reply, request, 400, 'validation.failed');
+      }
+      if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+        return sendError(reply, request, fe.statusCode, 'validation.failed');
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendError(reply, request, 500, 'internal');
+    });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    // The web app's client-side routes all answer with its index page (served by @fastify/static).
-    const isPage =
-      opts.spaIndex &&
-      request.method === 'GET' &&
-      !/^\/(api|feeds|open311)\//.test(path) &&
-      !path.includes('.');
-    if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return sendError(reply, request, 404, 'route.not_found');
-  });
-});
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      // The web app's client-side routes all answer with its index page (served by @fastify/static).
+      const isPage =
+        opts.spaIndex &&
+        request.method === 'GET' &&
+        !/^\/(api|feeds|open311)\//.test(path) &&
+        !path.includes('.');
+      if (isPage) {
+        const html = opts.pageIndex?.(path);
+        reply.type('text/html; charset=utf-8');
+        return html === undefined
+          ? reply.sendFile('index.html')
+          : reply.header('cache-control', 'no-cache').send(html);
+      }
+      return sendError(reply, request, 404, 'route.not_found');
+    });
+  },
+);

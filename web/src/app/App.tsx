@@ -5,13 +5,19 @@ import { HomePage } from '../modules/home/HomePage.tsx';
 import { NotFoundPage } from '../modules/home/NotFoundPage.tsx';
 import { TownsPage } from '../modules/home/TownsPage.tsx';
 import { ApiError } from './api.ts';
+import { loadCatalogues } from './i18n.ts';
 import { Layout } from './Layout.tsx';
+import type { ModuleNamespace } from './module-catalogues.ts';
 import { OrgProvider } from './org.tsx';
 import { RequireSignIn } from './RequireSignIn.tsx';
 
-// Each area is its own chunk, loaded when first visited.
+// Each area is its own chunk, loaded when first visited, together with the catalogues its pages use
+// (CATALOGUES below), so that a page does not wait for its texts after its code has arrived.
 function page<M>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    const [area] = await Promise.all([load(), loadCatalogues(CATALOGUES.get(load) ?? [])]);
+    return { default: area[name] as ComponentType };
+  });
 }
 
 const auth = () => import('../modules/auth/index.ts');
@@ -27,6 +33,19 @@ const addresses = () => import('../modules/staff/addresses/index.ts');
 const transit = () => import('../modules/transit/index.ts');
 const region = () => import('../modules/attraction/site/index.ts');
 const jobs = () => import('../modules/attraction/jobs/index.ts');
+
+/** The module catalogues (i18next namespaces) of each area's pages; areas not listed use the shell's only. */
+const CATALOGUES = new Map<() => Promise<unknown>, readonly ModuleNamespace[]>([
+  [requests, ['citizen']],
+  [recreation, ['citizen']],
+  [participation, ['participation']],
+  [callback, ['callback']],
+  [operations, ['operations']],
+  [portal, ['portal']],
+  [transit, ['transit']],
+  [region, ['region']],
+  [jobs, ['attraction']],
+]);
 const CandidateJobsPage = page(jobs, 'CandidatePage');
 const EmployerJobsPage = page(jobs, 'EmployerPage');
 const JoinCompanyPage = page(jobs, 'JoinCompanyPage');
@@ -47,6 +66,7 @@ const StaffParticipationPage = page(participation, 'StaffParticipationPage');
 const StaffAlertsPage = page(participation, 'StaffAlertsPage');
 const RollSearchPage = page(portal, 'RollSearchPage');
 const TaxiBusPage = page(transit, 'TaxiBusPage');
+const TransitFaresPage = page(transit, 'FaresPage');
 const TransitTripPage = page(transit, 'TripPage');
 const DispatchBoardPage = page(transit, 'DispatchBoardPage');
 const DriverPage = page(transit, 'DriverPage');
@@ -189,6 +209,7 @@ export function App() {
               <Route path=":orgSlug/region/contacts" element={<RegionContactsPage />} />
               <Route path=":orgSlug/region/contacts/:contactSlug" element={<RegionContactPage />} />
               <Route path=":orgSlug/transit" element={<TaxiBusPage />} />
+              <Route path=":orgSlug/transit/fares" element={<TransitFaresPage />} />
               <Route path=":orgSlug/sondages" element={<SurveysPage />} />
               <Route path=":orgSlug/sondages/:surveyId" element={<SurveyPage />} />
               <Route path=":orgSlug/sondages/:surveyId/resultats" element={<SurveyResultsPage />} />

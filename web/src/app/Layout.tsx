@@ -1,8 +1,8 @@
-import { Suspense } from 'react';
+import { Suspense, startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { InboxLink } from '../modules/account/notifications/InboxLink.tsx';
-import { AlertBanner } from '../modules/citizen/participation/AlertBanner.tsx';
+import { AlertBanner, useActiveAlerts } from '../modules/citizen/participation/AlertBanner.tsx';
 import { Loading } from '../ui/Loadable.tsx';
 import { useLanguage } from './language.ts';
 import { orgName, useOrgs } from './org.tsx';
@@ -20,6 +20,35 @@ function BrandMark() {
   );
 }
 
+/** How long, at most, the page waits on arrival for its town's alerts. */
+const ARRIVAL_WAIT_MS = 2000;
+
+/**
+ * Whether the page and footer may be drawn under the header. On arrival (the shell's first render), not
+ * before the list of towns and the current town's alerts are known, 2 s at most: the alert banners are then
+ * drawn with the page instead of pushing down a page already drawn (a layout shift of the whole page, which
+ * cost 25 points of Lighthouse performance, issue 14). Once true it stays true: alerts arriving later, or a
+ * change of town, never take a page away.
+ */
+function usePageMayShow(): boolean {
+  const { loading, current } = useOrgs();
+  const alerts = useActiveAlerts();
+  const known = !loading && (!current || !alerts.isPending);
+  const [shown, setShown] = useState(known);
+  useEffect(() => {
+    if (shown) return;
+    // A transition: React draws the page in small slices rather than one long task that blocks input.
+    const reveal = () => startTransition(() => setShown(true));
+    if (known) {
+      reveal();
+      return;
+    }
+    const timer = setTimeout(reveal, ARRIVAL_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [known, shown]);
+  return shown;
+}
+
 /** The application shell: skip link, header with town, language and account, the page, the footer. */
 export function Layout() {
   const { t } = useTranslation();
@@ -28,6 +57,7 @@ export function Layout() {
   const { signedIn, isStaff, session } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const pageMayShow = usePageMayShow();
   const other = language === 'fr' ? 'en' : 'fr';
 
   const onSignOut = () => {
@@ -104,25 +134,32 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <AlertBanner />
-      <main id="main" className="site-main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <footer className="site-footer">
-        <div className="site-footer__inner">
-          <p className="muted">{t('shell.footer')}</p>
-          <ul>
-            <li>
-              <a href="/api/docs">{t('shell.apiDocs')}</a>
-            </li>
-            <li>
-              <Link to="/towns">{t('shell.changeTown')}</Link>
-            </li>
-          </ul>
-        </div>
-      </footer>
+      {/* Its texts come with the participation catalogue, fetched only when an alert is in force. */}
+      <Suspense fallback={null}>
+        <AlertBanner />
+      </Suspense>
+      {pageMayShow && (
+        <>
+          <main id="main" className="site-main" tabIndex={-1}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </main>
+          <footer className="site-footer">
+            <div className="site-footer__inner">
+              <p className="muted">{t('shell.footer')}</p>
+              <ul>
+                <li>
+                  <a href="/api/docs">{t('shell.apiDocs')}</a>
+                </li>
+                <li>
+                  <Link to="/towns">{t('shell.changeTown')}</Link>
+                </li>
+              </ul>
+            </div>
+          </footer>
+        </>
+      )}
     </>
   );
 }

@@ -16,6 +16,11 @@ function storedTown(): string | null {
   }
 }
 
+/** The first segment of the address, which names the town on its pages (`/joliette/activities`). */
+function townInAddress(): string | null {
+  return window.location.pathname.split('/')[1] || null;
+}
+
 interface OrgState {
   orgs: Organisation[];
   loading: boolean;
@@ -35,8 +40,13 @@ export function OrgProvider({ children }: { children: ReactNode }) {
     staleTime: 5 * 60_000,
   });
   const [slug, setSlug] = useState<string | null>(storedTown);
+  // The town named by the address the person arrived at (`/joliette/…`) is the current one as soon as the
+  // list is known, without waiting for its page's code to choose it: its theme and alert banner then come
+  // before the page, not above a page already drawn (a layout shift).
+  const [arrival, setArrival] = useState<string | null>(townInAddress);
   const orgs = query.data ?? [];
-  const current = orgs.find((o) => o.slug === slug);
+  const named = arrival ? orgs.find((o) => o.slug === arrival) : undefined;
+  const current = named ?? orgs.find((o) => o.slug === slug);
 
   const choose = useCallback((next: string | null) => {
     setSlug(next);
@@ -47,6 +57,12 @@ export function OrgProvider({ children }: { children: ReactNode }) {
       // Not remembered, still used for this visit.
     }
   }, []);
+
+  useEffect(() => {
+    if (!arrival || !query.data) return;
+    setArrival(null);
+    if (named && named.slug !== slug) choose(named.slug);
+  }, [arrival, query.data, named, slug, choose]);
 
   useEffect(() => {
     applyTheme(current?.branding);
