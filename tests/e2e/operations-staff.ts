@@ -10,25 +10,17 @@ import {
   expectHeading,
   noBrowserProblems,
   noHorizontalScroll,
+  openPage,
   runSuite,
-  STEP_TIMEOUT,
   type SuiteServer,
   signIn,
-  watch,
 } from './support.ts';
 
 const OPERATOR = 'urbanisme.rdl@demo.civique.ca';
 const BASE = '/staff/riviere-du-loup/modules/operations';
 
 async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
-  const phone = await browser.newContext({
-    baseURL: base,
-    locale: 'fr-CA',
-    viewport: { width: 320, height: 740 },
-  });
-  phone.setDefaultTimeout(STEP_TIMEOUT);
-  const page = await phone.newPage();
-  watch(page);
+  const page = await openPage(browser, base, { locale: 'fr-CA', viewport: { width: 320, height: 740 } });
 
   await check('the operator opens the new-station form on a 320 px screen', async () => {
     await signIn(page, OPERATOR);
@@ -92,10 +84,7 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   });
   await axe(page, 'on-call roster (320 px, French)');
 
-  const desk = await browser.newContext({ baseURL: base, locale: 'en-CA' });
-  desk.setDefaultTimeout(STEP_TIMEOUT);
-  const office = await desk.newPage();
-  watch(office);
+  const office = await openPage(browser, base, { locale: 'en-CA' });
   await check('in English, a monthly report definition is written with the new station', async () => {
     await signIn(office, OPERATOR);
     await office.goto(`${BASE}/reports`);
@@ -137,7 +126,7 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
   });
 
   await noBrowserProblems();
-  await Promise.all([phone.close(), desk.close()]);
+  await Promise.all([page.context().close(), office.context().close()]);
 }
 
 await runSuite('operations-staff', run);

@@ -86,22 +86,34 @@ export async function inPage<T>(page: Page, expression: string): Promise<T> {
   return (await page.evaluate(expression)) as T;
 }
 
+/** One axe-core rule broken on a page: the rule, its impact, and the first elements that break it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core (WCAG 2.x A and AA) on the page as it is now; axe is loaded once per document. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await inPage<boolean>(page, "typeof window.axe === 'object'"))) await page.evaluate(AXE_SOURCE);
+  return inPage<AxeViolation[]>(
+    page,
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) =>
+      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) })))`,
+  );
+}
+
+/** Prints axe-core's violations, one line each. */
+export const describeViolations = (violations: AxeViolation[]) =>
+  violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`).join('\n');
+
 /** axe-core (WCAG 2.x A and AA) on the page as it is now, as one check. */
 export async function axe(page: Page, label: string): Promise<boolean> {
   return check(`axe: ${label}`, async () => {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await inPage<
-      Array<{ id: string; impact: string | null; help: string; targets: string[] }>
-    >(
-      page,
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((result) =>
-        result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) })))`,
-    );
-    assert(
-      violations.length === 0,
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`).join('\n'),
-    );
+    const violations = await axeViolations(page);
+    assert(violations.length === 0, describeViolations(violations));
   });
 }
 
@@ -117,6 +129,22 @@ export function watch(page: Page): void {
     if (message.type() === 'error' && !text.startsWith('Failed to load resource'))
       browserProblems.push(`console: ${text}`);
   });
+}
+
+/**
+ * A new browser context on the suite's server (its own cookies: one person), in the given locale and
+ * viewport, with the step timeout and the browser's errors watched; returns its page.
+ */
+export async function openPage(
+  browser: Browser,
+  base: string,
+  options: { locale: 'fr-CA' | 'en-CA'; viewport?: { width: number; height: number } },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, ...options });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  watch(page);
+  return page;
 }
 
 /** The check every suite ends with: the browser reported no error on any watched page. */
