@@ -14,13 +14,21 @@ export function PointPicker({
   lat,
   lon,
   centre,
+  zoom = DEFAULT_ZOOM,
+  height = '18rem',
   labels,
   onPick,
 }: {
   lat: number | null;
   lon: number | null;
-  /** Where the map opens when no point is set yet. */
-  centre: [number, number];
+  /**
+   * Where the map opens while no point is set; it follows a centre that arrives later (e.g. once a town's
+   * data loads). Null shows the whole province until a centre is known.
+   */
+  centre: [number, number] | null;
+  /** The zoom at the centre, and the zoom used to bring a point set elsewhere into view. */
+  zoom?: { centre: number; point: number };
+  height?: string;
   /** In the page's language: the marker's name, the hint under the map, the map's name, the centre button. */
   labels: { point: string; hint: string; map: string; atCentre: string };
   onPick: (lat: number, lon: number) => void;
@@ -32,12 +40,15 @@ export function PointPicker({
   const marker = useRef<L.Marker | null>(null);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
-  const start = useRef(centre);
+  const start = useRef(centre ? { at: centre, zoom: zoom.centre } : { at: QUEBEC, zoom: 6 });
+  const hasPoint = useRef(false);
+  hasPoint.current = lat !== null && lon !== null;
+  const [centreLat, centreLon] = centre ?? [null, null];
 
   useEffect(() => {
     if (!container.current) return;
     const instance = L.map(container.current, { keyboard: true, maxZoom: 19 });
-    instance.setView(start.current, 10);
+    instance.setView(start.current.at, start.current.zoom);
     instance.on('click', (e: L.LeafletMouseEvent) =>
       pickRef.current(round(e.latlng.lat), round(e.latlng.lng)),
     );
@@ -60,6 +71,11 @@ export function PointPicker({
   }, [tiles.url, tiles.attribution]);
 
   useEffect(() => {
+    if (!hasPoint.current && centreLat !== null && centreLon !== null)
+      map.current?.setView([centreLat, centreLon], zoom.centre);
+  }, [centreLat, centreLon, zoom.centre]);
+
+  useEffect(() => {
     const instance = map.current;
     marker.current?.remove();
     marker.current = null;
@@ -76,8 +92,8 @@ export function PointPicker({
       pickRef.current(round(at.lat), round(at.lng));
     });
     marker.current = pin;
-    if (!instance.getBounds().contains([lat, lon])) instance.setView([lat, lon], 14);
-  }, [lat, lon, labels.point]);
+    if (!instance.getBounds().contains([lat, lon])) instance.setView([lat, lon], zoom.point);
+  }, [lat, lon, labels.point, zoom.point]);
 
   return (
     <div>
@@ -87,7 +103,7 @@ export function PointPicker({
       <section
         ref={container}
         className={`civ-map__canvas${tiles.url ? '' : ' civ-map__canvas--plain'}`}
-        style={{ height: '18rem' }}
+        style={{ height }}
         aria-label={labels.map}
         aria-describedby={`${id}-hint`}
       />
@@ -105,6 +121,9 @@ export function PointPicker({
     </div>
   );
 }
+
+const QUEBEC: [number, number] = [46.81, -71.21];
+const DEFAULT_ZOOM = { centre: 10, point: 14 };
 
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;

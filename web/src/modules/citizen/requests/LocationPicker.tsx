@@ -1,13 +1,10 @@
-import 'leaflet/dist/leaflet.css';
-import '../../../ui/map/map.css';
-import L from 'leaflet';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../../app/api.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { errorMessage } from '../../../ui/errors.ts';
 import { TextField } from '../../../ui/Field.tsx';
-import { useMapTiles } from '../../../ui/map/index.ts';
+import { PointPicker } from '../../../ui/map/PointPicker.tsx';
 
 /** A chosen location: a point, and the address that names it when known. */
 export interface PickedLocation {
@@ -16,7 +13,8 @@ export interface PickedLocation {
   address: string | null;
 }
 
-const QUEBEC: L.LatLngTuple = [46.81, -71.21];
+/** Close enough to see the street where the problem is. */
+const STREET_ZOOM = { centre: 15, point: 17 };
 
 /**
  * Where the problem is: a pin placed on the map (click, or "place the pin at the centre" for keyboard
@@ -38,13 +36,7 @@ export function LocationPicker({
 }) {
   const { t } = useTranslation('citizen');
   const { t: common } = useTranslation();
-  const tiles = useMapTiles();
   const id = useId();
-  const container = useRef<HTMLElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const marker = useRef<L.Marker | null>(null);
-  const changeRef = useRef(onChange);
-  changeRef.current = onChange;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Array<{
     id: string;
@@ -54,57 +46,6 @@ export function LocationPicker({
   }> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
-
-  useEffect(() => {
-    if (!container.current) return;
-    const instance = L.map(container.current, { keyboard: true, maxZoom: 19 });
-    instance.setView(QUEBEC, 6);
-    instance.on('click', (event: L.LeafletMouseEvent) =>
-      changeRef.current({ lat: round(event.latlng.lat), lon: round(event.latlng.lng), address: null }),
-    );
-    map.current = instance;
-    return () => {
-      instance.remove();
-      map.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance || !tiles.url) return;
-    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution ?? '', maxZoom: 19 }).addTo(
-      instance,
-    );
-    return () => {
-      layer.remove();
-    };
-  }, [tiles.url, tiles.attribution]);
-
-  // The town's centre, once known, when nothing is placed yet.
-  useEffect(() => {
-    if (centre && !value) map.current?.setView(centre, 15);
-  }, [centre, value]);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance) return;
-    marker.current?.remove();
-    marker.current = null;
-    if (!value) return;
-    const icon = L.divIcon({
-      className: 'civ-map__marker',
-      html: `<span class="visually-hidden">${t('requests.location.pin')}</span>`,
-      iconSize: [26, 26],
-      iconAnchor: [13, 13],
-    });
-    const pin = L.marker([value.lat, value.lon], { icon, draggable: true, keyboard: false }).addTo(instance);
-    pin.on('dragend', () => {
-      const at = pin.getLatLng();
-      changeRef.current({ lat: round(at.lat), lon: round(at.lng), address: null });
-    });
-    marker.current = pin;
-    if (!instance.getBounds().contains([value.lat, value.lon])) instance.setView([value.lat, value.lon], 17);
-  }, [value, t]);
 
   const search = async () => {
     if (!query.trim()) return;
@@ -148,13 +89,15 @@ export function LocationPicker({
     );
   };
 
-  const placeAtCentre = () => {
-    const at = map.current?.getCenter();
-    if (at) onChange({ lat: round(at.lat), lon: round(at.lng), address: null });
-  };
+  const pick = (lat: number, lon: number) => onChange({ lat, lon, address: null });
 
   return (
-    <fieldset className={error ? 'field field--invalid' : 'field'} id="req-location" tabIndex={-1}>
+    <fieldset
+      className={error ? 'field field--invalid' : 'field'}
+      id="req-location"
+      tabIndex={-1}
+      aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+    >
       <legend>{t('requests.location.legend')}</legend>
       <p className="field__hint" id={`${id}-hint`}>
         {t('requests.location.hint')}
@@ -211,19 +154,20 @@ export function LocationPicker({
         </div>
       )}
       {problem && <p className="field__error">{problem}</p>}
-      <p className="field__hint">{t('requests.location.mapHint')}</p>
-      <section
-        ref={container}
-        className={`civ-map__canvas${tiles.url ? '' : ' civ-map__canvas--plain'}`}
-        style={{ height: '20rem' }}
-        aria-label={t('requests.location.map')}
-        aria-describedby={`${id}-hint`}
+      <PointPicker
+        lat={value?.lat ?? null}
+        lon={value?.lon ?? null}
+        centre={centre}
+        zoom={STREET_ZOOM}
+        height="20rem"
+        labels={{
+          point: t('requests.location.pin'),
+          hint: t('requests.location.mapHint'),
+          map: t('requests.location.map'),
+          atCentre: t('requests.location.placeAtCentre'),
+        }}
+        onPick={pick}
       />
-      <div className="btn-row">
-        <Button variant="secondary" onClick={placeAtCentre}>
-          {t('requests.location.placeAtCentre')}
-        </Button>
-      </div>
       <p className="req-picked" aria-live="polite">
         {value
           ? t('requests.location.picked', {

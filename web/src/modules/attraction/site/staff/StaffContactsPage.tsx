@@ -1,18 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { api, call } from '../../../../app/api.ts';
-import { Alert } from '../../../../ui/Alert.tsx';
 import { Button } from '../../../../ui/Button.tsx';
-import { ErrorSummary } from '../../../../ui/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../../../../ui/Field.tsx';
 import { Loading } from '../../../../ui/Loadable.tsx';
-import { Page } from '../../../../ui/Page.tsx';
-import { Table } from '../../../../ui/Table.tsx';
 import { useForm } from '../../../../ui/useForm.ts';
-import { useBi, useRegion } from '../shared.tsx';
+import { useBi } from '../shared.tsx';
 import { ContactSlots } from './ContactSlots.tsx';
+import { StaffListEditor, useStaffEditor } from './StaffListEditor.tsx';
 
 // The same topics and languages as the public directory's filters.
 const TOPICS = [
@@ -66,17 +62,12 @@ function Choices({
 /** MRC staff: resource people (the routed address stays staff-only) and each one's appointment slots. */
 export function StaffContactsPage() {
   const { t } = useTranslation('region');
-  const { orgSlug } = useParams();
-  const { region, loading } = useRegion(orgSlug);
+  const { region, loading, orgId, editing, setEditing, notice, setNotice, refresh } = useStaffEditor();
   const bi = useBi();
-  const queries = useQueryClient();
-  const orgId = region?.id ?? '';
-  const [editing, setEditing] = useState<string | null>(null);
   const [slotsOf, setSlotsOf] = useState<{ id: string; name: string } | null>(null);
   const [topics, setTopics] = useState<string[]>([]);
   const [languages, setLanguages] = useState<string[]>(['fr']);
   const [active, setActive] = useState(true);
-  const [notice, setNotice] = useState('');
   const form = useForm('contact', EMPTY, { 'region.slug_taken': 'slug' });
   const contacts = useQuery({
     queryKey: ['region', orgId, 'staff-contacts'],
@@ -125,103 +116,82 @@ export function StaffContactsPage() {
         );
     setNotice(t('staffContacts.saved', { name: saved.name }));
     reset();
-    await queries.invalidateQueries({ queryKey: ['region'] });
+    await refresh();
   });
   return (
-    <Page title={t('staffContacts.title')}>
-      <p className="region-actions">
-        <Link to={`/staff/${region.slug}/modules/attraction/site`}>{t('staff.title')}</Link>
-        <Link to={`/${region.slug}/region/contacts`}>{t('contacts.title')}</Link>
-      </p>
-      <p>{t('staffContacts.lead')}</p>
-      {notice && <Alert tone="success">{notice}</Alert>}
-      <Table<Row>
-        caption={t('staffContacts.list', { count: contacts.data.items.length })}
-        rows={contacts.data.items}
-        rowKey={(r) => r.id}
-        columns={[
+    <StaffListEditor<Row>
+      title={t('staffContacts.title')}
+      links={[
+        { to: `/staff/${region.slug}/modules/attraction/site`, label: t('staff.title') },
+        { to: `/${region.slug}/region/contacts`, label: t('contacts.title') },
+      ]}
+      lead={t('staffContacts.lead')}
+      notice={notice}
+      list={{
+        caption: t('staffContacts.list', { count: contacts.data.items.length }),
+        rows: contacts.data.items,
+        rowKey: (r) => r.id,
+        columns: [
           { key: 'name', header: t('staffContacts.name'), rowHeader: true, render: (r) => r.name },
           { key: 'role', header: t('staffContacts.role'), render: (r) => bi(r.role) },
           { key: 'email', header: t('staffContacts.email'), render: (r) => r.email },
-          {
-            key: 'active',
-            header: t('staff.status'),
-            render: (r) => (r.active ? t('staffPlaces.visible') : t('staffPlaces.hidden')),
-          },
-          {
-            key: 'actions',
-            header: t('staffPlaces.actions'),
-            render: (r) => (
-              <span className="btn-row">
-                <Button variant="link" onClick={() => edit(r)}>
-                  {t('staffPlaces.edit', { name: r.name })}
-                </Button>
-                <Button
-                  variant="link"
-                  onClick={() => {
-                    setSlotsOf({ id: r.id, name: r.name });
-                    setTimeout(() => document.getElementById('slots-title')?.focus(), 50);
-                  }}
-                >
-                  {t('staffContacts.slots', { name: r.name })}
-                </Button>
-              </span>
-            ),
-          },
-        ]}
-      />
-      {slotsOf && <ContactSlots key={slotsOf.id} orgId={orgId} contact={slotsOf} />}
-      <form id="contact-form" tabIndex={-1} onSubmit={save} noValidate>
-        <h2>{editing ? t('staffContacts.editTitle') : t('staffContacts.newTitle')}</h2>
-        <ErrorSummary error={form.error} fields={form.summaryFields()} />
-        <TextField {...form.field('name', t('staffContacts.name'))} required />
-        <TextField {...form.field('slug', t('editor.slug'))} hint={t('staffPlaces.slugHint')} required />
-        <TextField {...form.field('roleFr', t('staffContacts.roleFr'))} required />
-        <TextField {...form.field('roleEn', t('staffContacts.roleEn'))} required />
-        <TextAreaField {...form.field('bioFr', t('staffContacts.bioFr'))} optional />
-        <TextAreaField {...form.field('bioEn', t('staffContacts.bioEn'))} optional />
-        <TextField
-          {...form.field('email', t('staffContacts.email'))}
-          type="email"
-          hint={t('staffContacts.emailHint')}
-          required
-        />
-        <Choices
-          legend={t('contacts.topics')}
-          id="contact-topics"
-          codes={TOPICS}
-          chosen={topics}
-          label={(c) => t(`staffContacts.topic.${c}` as 'staffContacts.topic.housing')}
-          onChange={setTopics}
-        />
-        <Choices
-          legend={t('contacts.languages')}
-          id="contact-languages"
-          codes={LANGUAGES}
-          chosen={languages}
-          label={(c) => t(`staffContacts.language.${c}` as 'staffContacts.language.fr')}
-          onChange={setLanguages}
-        />
-        <div className="checkbox">
-          <input
-            id="contact-active"
-            type="checkbox"
-            checked={active}
-            onChange={(e) => setActive(e.target.checked)}
-          />
-          <label htmlFor="contact-active">{t('staffContacts.active')}</label>
-        </div>
-        <div className="btn-row">
-          <Button type="submit" busy={form.pending}>
-            {editing ? t('staffPlaces.save') : t('staffContacts.add')}
+        ],
+      }}
+      visible={(r) => r.active}
+      actions={(r) => (
+        <>
+          <Button variant="link" onClick={() => edit(r)}>
+            {t('staffPlaces.edit', { name: r.name })}
           </Button>
-          {editing && (
-            <Button variant="secondary" onClick={reset}>
-              {t('staffPlaces.cancel')}
-            </Button>
-          )}
-        </div>
-      </form>
-    </Page>
+          <Button
+            variant="link"
+            onClick={() => {
+              setSlotsOf({ id: r.id, name: r.name });
+              setTimeout(() => document.getElementById('slots-title')?.focus(), 50);
+            }}
+          >
+            {t('staffContacts.slots', { name: r.name })}
+          </Button>
+        </>
+      )}
+      between={slotsOf && <ContactSlots key={slotsOf.id} orgId={orgId} contact={slotsOf} />}
+      form={form}
+      formId="contact-form"
+      editing={editing !== null}
+      headings={{ edit: t('staffContacts.editTitle'), add: t('staffContacts.newTitle') }}
+      addLabel={t('staffContacts.add')}
+      shown={{ id: 'contact-active', label: t('staffContacts.active'), checked: active, onChange: setActive }}
+      onSubmit={save}
+      onCancel={reset}
+    >
+      <TextField {...form.field('name', t('staffContacts.name'))} required />
+      <TextField {...form.field('slug', t('editor.slug'))} hint={t('staffPlaces.slugHint')} required />
+      <TextField {...form.field('roleFr', t('staffContacts.roleFr'))} required />
+      <TextField {...form.field('roleEn', t('staffContacts.roleEn'))} required />
+      <TextAreaField {...form.field('bioFr', t('staffContacts.bioFr'))} optional />
+      <TextAreaField {...form.field('bioEn', t('staffContacts.bioEn'))} optional />
+      <TextField
+        {...form.field('email', t('staffContacts.email'))}
+        type="email"
+        hint={t('staffContacts.emailHint')}
+        required
+      />
+      <Choices
+        legend={t('contacts.topics')}
+        id="contact-topics"
+        codes={TOPICS}
+        chosen={topics}
+        label={(c) => t(`staffContacts.topic.${c}` as 'staffContacts.topic.housing')}
+        onChange={setTopics}
+      />
+      <Choices
+        legend={t('contacts.languages')}
+        id="contact-languages"
+        codes={LANGUAGES}
+        chosen={languages}
+        label={(c) => t(`staffContacts.language.${c}` as 'staffContacts.language.fr')}
+        onChange={setLanguages}
+      />
+    </StaffListEditor>
   );
 }

@@ -1,18 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { api, call } from '../../../../app/api.ts';
-import { Alert } from '../../../../ui/Alert.tsx';
 import { Button } from '../../../../ui/Button.tsx';
-import { ErrorSummary } from '../../../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../../ui/Field.tsx';
 import { Loading } from '../../../../ui/Loadable.tsx';
 import { PointPicker } from '../../../../ui/map/PointPicker.tsx';
-import { Page } from '../../../../ui/Page.tsx';
-import { Table } from '../../../../ui/Table.tsx';
 import { useForm } from '../../../../ui/useForm.ts';
-import { useBi, useRegion } from '../shared.tsx';
+import { useBi } from '../shared.tsx';
+import { StaffListEditor, useStaffEditor } from './StaffListEditor.tsx';
 
 const KINDS = ['services', 'schools', 'health', 'daycare', 'leisure', 'housing_help'] as const;
 const EMPTY = {
@@ -35,14 +31,9 @@ const FALLBACK: [number, number] = [47.45, -69.95];
 /** MRC staff: the places of the interactive map — add, change (point picked on the map or typed), remove. */
 export function StaffPlacesPage() {
   const { t } = useTranslation('region');
-  const { orgSlug } = useParams();
-  const { region, loading } = useRegion(orgSlug);
+  const { region, loading, orgId, editing, setEditing, notice, setNotice, refresh } = useStaffEditor();
   const bi = useBi();
-  const queries = useQueryClient();
-  const orgId = region?.id ?? '';
-  const [editing, setEditing] = useState<string | null>(null);
   const [published, setPublished] = useState(true);
-  const [notice, setNotice] = useState('');
   const form = useForm('place', EMPTY, {
     'region.slug_taken': 'slug',
     'region.not_member': 'municipalityOrgId',
@@ -117,7 +108,7 @@ export function StaffPlacesPage() {
       : await call(api.POST('/api/orgs/{orgId}/region/staff/places', { params: { path: { orgId } }, body }));
     setNotice(t('staffPlaces.saved', { name: bi({ fr: saved.nameFr, en: saved.nameEn }) }));
     reset();
-    await queries.invalidateQueries({ queryKey: ['region'] });
+    await refresh();
   });
   const remove = async (p: Row) => {
     const name = bi({ fr: p.nameFr, en: p.nameEn });
@@ -129,20 +120,21 @@ export function StaffPlacesPage() {
     );
     setNotice(t('staffPlaces.removed', { name }));
     if (editing === p.id) reset();
-    await queries.invalidateQueries({ queryKey: ['region'] });
+    await refresh();
   };
   return (
-    <Page title={t('staffPlaces.title')}>
-      <p className="region-actions">
-        <Link to={`/staff/${region.slug}/modules/attraction/site`}>{t('staff.title')}</Link>
-        <Link to={`/${region.slug}/region/carte`}>{t('staff.map')}</Link>
-      </p>
-      {notice && <Alert tone="success">{notice}</Alert>}
-      <Table<Row>
-        caption={t('staffPlaces.list', { count: items.length })}
-        rows={items}
-        rowKey={(r) => r.id}
-        columns={[
+    <StaffListEditor<Row>
+      title={t('staffPlaces.title')}
+      links={[
+        { to: `/staff/${region.slug}/modules/attraction/site`, label: t('staff.title') },
+        { to: `/${region.slug}/region/carte`, label: t('staff.map') },
+      ]}
+      notice={notice}
+      list={{
+        caption: t('staffPlaces.list', { count: items.length }),
+        rows: items,
+        rowKey: (r) => r.id,
+        columns: [
           {
             key: 'name',
             header: t('staffPlaces.name'),
@@ -155,99 +147,78 @@ export function StaffPlacesPage() {
             render: (r) => t(`cat.${r.category}` as 'cat.daycare'),
           },
           { key: 'town', header: t('map.municipality'), render: (r) => townName(r.municipalityOrgId) },
-          {
-            key: 'state',
-            header: t('staff.status'),
-            render: (r) => (r.published ? t('staffPlaces.visible') : t('staffPlaces.hidden')),
-          },
-          {
-            key: 'actions',
-            header: t('staffPlaces.actions'),
-            render: (r) => (
-              <span className="btn-row">
-                <Button variant="link" onClick={() => edit(r)}>
-                  {t('staffPlaces.edit', { name: bi({ fr: r.nameFr, en: r.nameEn }) })}
-                </Button>
-                <Button variant="link" onClick={() => void remove(r)}>
-                  {t('staffPlaces.remove', { name: bi({ fr: r.nameFr, en: r.nameEn }) })}
-                </Button>
-              </span>
-            ),
-          },
-        ]}
-      />
-      <form id="place-form" tabIndex={-1} onSubmit={save} noValidate>
-        <h2>{editing ? t('staffPlaces.editTitle') : t('staffPlaces.newTitle')}</h2>
-        <ErrorSummary error={form.error} fields={form.summaryFields()} />
-        <TextField {...form.field('nameFr', t('staffPlaces.nameFr'))} required />
-        <TextField {...form.field('nameEn', t('staffPlaces.nameEn'))} required />
-        <TextField {...form.field('slug', t('editor.slug'))} hint={t('staffPlaces.slugHint')} required />
-        <SelectField {...form.field('category', t('map.category'))}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`cat.${k}` as 'cat.daycare')}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField {...form.field('descriptionFr', t('staffPlaces.descriptionFr'))} optional />
-        <TextAreaField {...form.field('descriptionEn', t('staffPlaces.descriptionEn'))} optional />
-        <TextField {...form.field('address', t('map.address'))} optional autoComplete="off" />
-        <SelectField {...form.field('municipalityOrgId', t('map.municipality'))}>
-          <option value="">{t('staffPlaces.noTown')}</option>
-          {towns.data.municipalities.map((m) => (
-            <option key={m.id} value={m.id}>
-              {bi(m.name)}
-            </option>
-          ))}
-        </SelectField>
-        <fieldset>
-          <legend>{t('staffPlaces.position')}</legend>
-          <div className="region-filters">
-            <TextField {...form.field('latitude', t('staffPlaces.latitude'))} inputMode="decimal" required />
-            <TextField
-              {...form.field('longitude', t('staffPlaces.longitude'))}
-              inputMode="decimal"
-              required
-            />
-          </div>
-          <PointPicker
-            labels={{
-              point: t('staffPlaces.point'),
-              hint: t('staffPlaces.mapHint'),
-              map: t('staffPlaces.map'),
-              atCentre: t('staffPlaces.atCentre'),
-            }}
-            lat={lat !== null && Number.isFinite(lat) ? lat : null}
-            lon={lon !== null && Number.isFinite(lon) ? lon : null}
-            centre={centre}
-            onPick={(a, b) => {
-              form.set('latitude', String(a));
-              form.set('longitude', String(b));
-            }}
-          />
-        </fieldset>
-        <TextField {...form.field('phone', t('staffPlaces.phone'))} type="tel" optional />
-        <TextField {...form.field('website', t('staffPlaces.website'))} type="url" optional />
-        <div className="checkbox">
-          <input
-            id="place-published"
-            type="checkbox"
-            checked={published}
-            onChange={(e) => setPublished(e.target.checked)}
-          />
-          <label htmlFor="place-published">{t('staffPlaces.published')}</label>
-        </div>
-        <div className="btn-row">
-          <Button type="submit" busy={form.pending}>
-            {editing ? t('staffPlaces.save') : t('staffPlaces.add')}
+        ],
+      }}
+      visible={(r) => r.published}
+      actions={(r) => (
+        <>
+          <Button variant="link" onClick={() => edit(r)}>
+            {t('staffPlaces.edit', { name: bi({ fr: r.nameFr, en: r.nameEn }) })}
           </Button>
-          {editing && (
-            <Button variant="secondary" onClick={reset}>
-              {t('staffPlaces.cancel')}
-            </Button>
-          )}
+          <Button variant="link" onClick={() => void remove(r)}>
+            {t('staffPlaces.remove', { name: bi({ fr: r.nameFr, en: r.nameEn }) })}
+          </Button>
+        </>
+      )}
+      form={form}
+      formId="place-form"
+      editing={editing !== null}
+      headings={{ edit: t('staffPlaces.editTitle'), add: t('staffPlaces.newTitle') }}
+      addLabel={t('staffPlaces.add')}
+      shown={{
+        id: 'place-published',
+        label: t('staffPlaces.published'),
+        checked: published,
+        onChange: setPublished,
+      }}
+      onSubmit={save}
+      onCancel={reset}
+    >
+      <TextField {...form.field('nameFr', t('staffPlaces.nameFr'))} required />
+      <TextField {...form.field('nameEn', t('staffPlaces.nameEn'))} required />
+      <TextField {...form.field('slug', t('editor.slug'))} hint={t('staffPlaces.slugHint')} required />
+      <SelectField {...form.field('category', t('map.category'))}>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`cat.${k}` as 'cat.daycare')}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField {...form.field('descriptionFr', t('staffPlaces.descriptionFr'))} optional />
+      <TextAreaField {...form.field('descriptionEn', t('staffPlaces.descriptionEn'))} optional />
+      <TextField {...form.field('address', t('map.address'))} optional autoComplete="off" />
+      <SelectField {...form.field('municipalityOrgId', t('map.municipality'))}>
+        <option value="">{t('staffPlaces.noTown')}</option>
+        {towns.data.municipalities.map((m) => (
+          <option key={m.id} value={m.id}>
+            {bi(m.name)}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset>
+        <legend>{t('staffPlaces.position')}</legend>
+        <div className="region-filters">
+          <TextField {...form.field('latitude', t('staffPlaces.latitude'))} inputMode="decimal" required />
+          <TextField {...form.field('longitude', t('staffPlaces.longitude'))} inputMode="decimal" required />
         </div>
-      </form>
-    </Page>
+        <PointPicker
+          labels={{
+            point: t('staffPlaces.point'),
+            hint: t('staffPlaces.mapHint'),
+            map: t('staffPlaces.map'),
+            atCentre: t('staffPlaces.atCentre'),
+          }}
+          lat={lat !== null && Number.isFinite(lat) ? lat : null}
+          lon={lon !== null && Number.isFinite(lon) ? lon : null}
+          centre={centre}
+          onPick={(a, b) => {
+            form.set('latitude', String(a));
+            form.set('longitude', String(b));
+          }}
+        />
+      </fieldset>
+      <TextField {...form.field('phone', t('staffPlaces.phone'))} type="tel" optional />
+      <TextField {...form.field('website', t('staffPlaces.website'))} type="url" optional />
+    </StaffListEditor>
   );
 }
