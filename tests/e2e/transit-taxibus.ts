@@ -89,13 +89,28 @@ async function run(browser: Browser, { base }: SuiteServer): Promise<void> {
     await row.waitFor();
     // The driver's shift at the trip's time: the demo's driver drives one vehicle in the morning and
     // another in the evening, so which one depends on the hour the suite runs.
-    // The first of his shifts (in the board's order) that holds the pickup is the one his app opens.
-    const shifts = await dispatcher.locator('section.transit-shift > h3').allTextContents();
-    const target = shifts.find((label) => label.includes('Luc Pelletier') && holds(label, pickupAt));
+    // The shift his app opens now (src/modules/transit/driver/manifest.ts): the one whose hours hold the
+    // present, the later one at a handover, else the next one. The demo's shifts overlap by 30 minutes, more
+    // than the notice of a trip booked as soon as possible, so the trip fits the shift his app opens.
+    const shifts = (await dispatcher.locator('section.transit-shift > h3').allTextContents()).filter(
+      (label) => label.includes('Luc Pelletier'),
+    );
+    const now = minutesOf(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'America/Toronto',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date()),
+    );
+    const target =
+      shifts.findLast((label) => holds(label, now)) ??
+      shifts.find((label) => minutesOf(label.slice(label.lastIndexOf(','))) > now);
     const shiftOfRow = await row.evaluate(
       (el) => el.closest('section.transit-shift')?.querySelector('h3')?.textContent ?? '',
     );
-    if (!target) throw new Error(`no shift of Luc Pelletier holds the pickup: ${shifts.join(' | ')}`);
+    if (!target || !holds(target, pickupAt))
+      throw new Error(`Luc Pelletier's shift now (${target}) does not hold the pickup (${pickupAt} min)`);
     if (shiftOfRow === target) return;
     const select = row.getByRole('combobox');
     await select.selectOption({ label: target });

@@ -48,6 +48,8 @@ const current = async (hours: number) => (await findCurrentShift(ctx.db, orgId, 
 describe('the driver’s current shift', () => {
   it('is the shift whose hours hold now, even when an earlier one ended less than two hours ago', async () => {
     expect(await current(10)).toBe(ids.morning);
+    // At the handover (14:30–15:00 both hold), the one that begins.
+    expect(await current(14.75)).toBe(ids.evening);
     expect(await current(15.5)).toBe(ids.evening);
     expect(await current(22)).toBe(ids.evening);
   });

@@ -26,9 +26,9 @@ export async function findMyDriver(db: Executor, orgId: string, accountId: strin
 }
 
 /**
- * The driver's current shift: the one started, else the one whose hours hold now, else the next one to
- * come, else one that ended less than two hours ago (a driver finishing late); null if none. A shift that
- * ended an hour ago never hides the one the driver is on now.
+ * The driver's current shift: the one started, else the one whose hours hold now (the later one when two
+ * overlap at a handover), else the next one to come, else one that ended less than two hours ago (a driver
+ * finishing late); null if none. A shift that ended an hour ago never hides the one the driver is on now.
  */
 export async function findCurrentShift(db: Executor, orgId: string, driverId: string, now: Date) {
   const rows = await db
@@ -47,7 +47,7 @@ export async function findCurrentShift(db: Executor, orgId: string, driverId: st
   const t = now.getTime();
   return (
     rows.find((s) => s.status === 'started') ??
-    rows.find((s) => s.startsAt.getTime() <= t && t < s.endsAt.getTime()) ??
+    rows.findLast((s) => s.startsAt.getTime() <= t && t < s.endsAt.getTime()) ??
     rows.find((s) => s.startsAt.getTime() > t) ??
     rows.at(-1) ??
     null
