@@ -5,7 +5,7 @@ import { createAccount, createOrg, signInAs } from '../../../../tests/support/fa
 import { createTestContext, type TestContext } from '../../../../tests/support/harness.ts';
 import { localInstant, nextDate } from '../bookings/series-dates.ts';
 import { localTime } from '../network/rules.ts';
-import { transitFareUses } from './schema.ts';
+import { transitFareHoldings, transitFareUses } from './schema.ts';
 
 interface Holding {
   id: string;
@@ -313,6 +313,25 @@ describe('fare products and holdings', () => {
     });
     expect(refund.status).toBe(201);
     expect((await holding(rider, pass))?.status).toBe('refunded');
+    expect((await book(rider, inMinutes(60), 1, pass)).status).toBe(409);
+  });
+
+  it('shows a pass past its last day as expired, to its rider and in the staff’s filters', async () => {
+    const rider = await signedIn();
+    const pass = await buyAndPay(rider, product.MENSUEL as string);
+    const ids = async (status: string) =>
+      (await staff.get<{ items: Holding[] }>(`${base()}/fares/holdings?status=${status}`)).body.items.map(
+        (h) => h.id,
+      );
+    expect(await ids('active')).toContain(pass);
+    expect(await ids('expired')).not.toContain(pass);
+    await ctx.db
+      .update(transitFareHoldings)
+      .set({ validFrom: '2020-01-01', validUntil: '2020-01-31' })
+      .where(eq(transitFareHoldings.id, pass));
+    expect((await holding(rider, pass))?.status).toBe('expired');
+    expect(await ids('expired')).toContain(pass);
+    expect(await ids('active')).not.toContain(pass);
     expect((await book(rider, inMinutes(60), 1, pass)).status).toBe(409);
   });
 });

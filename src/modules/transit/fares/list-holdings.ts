@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AuthContext } from '../../../platform/auth/context.ts';
 import { requireAccount } from '../../../platform/auth/policies.ts';
 import type { Database } from '../../../platform/db/client.ts';
+import { localTime } from '../network/rules.ts';
 import { requireDispatcher } from '../policies.ts';
 import { type HoldingView, holdingViews } from './holding-view.ts';
 import { type HoldingStatus, transitFareHoldings } from './schema.ts';
@@ -25,6 +26,19 @@ export async function listMyHoldings(options: {
 }
 
 /**
+ * The rows whose shown status (validity.ts `shownStatus`) is `status`: an active pass past its last day
+ * is expired, so the staff's filters agree with what riders see.
+ */
+function shownStatusIs(status: HoldingStatus, today: string): SQL | undefined {
+  const h = transitFareHoldings;
+  if (status === 'expired')
+    return or(eq(h.status, 'expired'), and(eq(h.status, 'active'), lt(h.validUntil, today)));
+  if (status === 'active')
+    return and(eq(h.status, 'active'), or(isNull(h.validUntil), gte(h.validUntil, today)));
+  return eq(h.status, status);
+}
+
+/**
  * Holdings sold by the organisation, for its transit staff (newest first, optionally one status). The
  * list names riders, so reading it is recorded in the audit log.
  */
@@ -35,13 +49,15 @@ export async function listSoldHoldings(options: {
   orgId: string;
   status?: HoldingStatus;
   limit?: number;
+  now?: Date;
 }): Promise<{ items: HoldingView[] }> {
   const who = requireDispatcher(options.auth, options.orgId);
+  const now = options.now ?? new Date();
   const items = await holdingViews(
     options.db,
     options.orgId,
-    options.status ? eq(transitFareHoldings.status, options.status) : undefined,
-    { limit: options.limit ?? 100 },
+    options.status ? shownStatusIs(options.status, localTime(now).date) : undefined,
+    { limit: options.limit ?? 100, now },
   );
   await recordAudit(options.db, {
     orgId: options.orgId,
